@@ -1,0 +1,159 @@
+# postmortem: lint and publish incident post-mortems kept in Git.
+# GNU make.  Every build product lives under build/ (build/san/ for the
+# sanitizer build).  Missing libraries are installed by 'make deps'.
+
+PKGS		 = libcmark-gfm libgit2 libpcre2-8 yaml-0.1
+DEB_PKGS	 = libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev \
+		   libpcre2-dev libyaml-dev pkg-config
+# Used by 'make check' only: man page lint, pre-commit, browser tests.
+DEB_TEST_PKGS	 = mandoc pre-commit chromium git python3 jq
+PKG_CONFIG	?= pkg-config
+CC		?= cc
+CSTD		 = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN		 = -Wall -Wextra -Werror -Wstrict-prototypes \
+		   -Wold-style-definition -Wwrite-strings -Wvla -Wpointer-arith
+CFLAGS		?= -O2 -g
+PREFIX		?= /usr/local
+BINDIR		 = $(PREFIX)/bin
+DATADIR		 = $(PREFIX)/share/postmortem
+MANDIR		 = $(PREFIX)/share/man
+VERSION		 = 0.1.0
+
+ifdef SANITIZE
+BUILD		 = build/san
+CFLAGS		+= -fsanitize=$(SANITIZE) -fno-sanitize-recover=$(SANITIZE) \
+		   -fno-omit-frame-pointer
+LDFLAGS		+= -fsanitize=$(SANITIZE)
+else
+BUILD		 = build
+endif
+
+# Lazy (=), so that they are read after 'deps' has run.
+PKG_CFLAGS	 = $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS	 = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lpthread
+
+# The module map: one group per stage of the pipeline.
+BASE_OBJS	 = lib/base/alloc.o lib/base/arena.o lib/base/buf.o \
+		   lib/base/err.o lib/base/finding.o lib/base/glob.o \
+		   lib/base/json.o lib/base/time.o lib/base/yamlx.o
+SOURCE_OBJS	 = lib/source/config.o lib/source/history.o \
+		   lib/source/repo.o lib/corpus.o
+DOC_OBJS	 = lib/doc/doc.o lib/doc/sections.o
+LINT_OBJS	 =
+REPORT_OBJS	 =
+SITE_OBJS	 =
+ADOPT_OBJS	 =
+LIB_OBJS	 = $(BASE_OBJS) $(SOURCE_OBJS) $(DOC_OBJS) $(LINT_OBJS) \
+		   $(REPORT_OBJS) $(SITE_OBJS) $(ADOPT_OBJS)
+CMD_OBJS	 = cmd/main.o cmd/common.o cmd/cmd_adopt.o cmd/cmd_build.o \
+		   cmd/cmd_init.o cmd/cmd_lint.o cmd/cmd_new.o \
+		   cmd/cmd_rules.o cmd/cmd_show.o
+UNIT_TESTS	 = test_base
+
+DEFS		 = -DPM_VERSION='"$(VERSION)"' -DPM_DATADIR='"$(DATADIR)"'
+
+.PHONY: all deps check test unit regress regen valgrind fuzz bench demo \
+	install clean headercheck lint-man test-deps
+
+all: $(BUILD)/postmortem
+
+$(BUILD)/libpm.a: $(addprefix $(BUILD)/,$(LIB_OBJS))
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/postmortem: $(addprefix $(BUILD)/,$(CMD_OBJS)) $(BUILD)/libpm.a
+	$(CC) $(LDFLAGS) -o $@ $(addprefix $(BUILD)/,$(CMD_OBJS)) \
+	    $(BUILD)/libpm.a $(PKG_LIBS)
+
+$(BUILD)/%.o: %.c | $(BUILD)/.deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(DEFS) $(PKG_CFLAGS) -Ilib -Icmd \
+	    -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libpm.a
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(LDFLAGS) $(PKG_CFLAGS) -Ilib \
+	    -Itests/unit -o $@ $< $(BUILD)/libpm.a $(PKG_LIBS)
+
+$(BUILD)/.deps-ok:
+	@$(PKG_CONFIG) --exists $(PKGS) 2>/dev/null || \
+	    $(MAKE) --no-print-directory deps
+	@mkdir -p $(@D) && touch $@
+
+deps:
+	@if [ "$$(id -u)" = 0 ]; then \
+		echo "installing $(DEB_PKGS)"; \
+		apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		    $(DEB_PKGS) >/dev/null; \
+	else \
+		echo "missing libraries: run 'sudo make deps'" \
+		    "(Debian: $(DEB_PKGS))" >&2; exit 1; \
+	fi
+
+# Tools the test suite drives (pre-commit, chromium, mandoc).
+test-deps:
+	@missing=; for p in $(DEB_TEST_PKGS); do \
+		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "installing$$missing"; \
+			apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y \
+			    -qq $$missing >/dev/null; \
+		else \
+			echo "tests need:$$missing (sudo make test-deps)" >&2; \
+		fi; \
+	fi
+
+unit: $(addprefix $(BUILD)/tests/unit/,$(UNIT_TESTS))
+
+check: test-deps
+	$(MAKE) SANITIZE=address,undefined all unit
+	PM=build/san/postmortem BUILD=build/san sh tests/run.sh
+
+test: all unit
+	PM=build/postmortem BUILD=build sh tests/run.sh
+
+regress: all
+	PM=build/postmortem sh tests/run-regress.sh
+
+regen: all
+	PM=build/postmortem REGEN=1 sh tests/run-regress.sh
+
+valgrind: all unit
+	PM="valgrind -q --error-exitcode=99 --leak-check=full build/postmortem" \
+	    BUILD=build VALGRIND=1 sh tests/run.sh
+
+demo: all
+	@rm -rf build/demo-repo
+	sh sample-postmortems/make-repo.sh build/demo-repo >/dev/null
+	-build/postmortem -C build/demo-repo lint --today 2026-11-01
+	@if build/postmortem help 2>/dev/null | grep -q '^ *build'; then \
+		build/postmortem -C build/demo-repo build --out $(CURDIR)/site \
+		    --today 2026-11-01 && echo "archive: site/index.html"; \
+	fi
+
+headercheck: | $(BUILD)/.deps-ok
+	@for h in $$(find lib cmd -name '*.h'); do \
+		printf '#include "%s"\n' "$${h#lib/}" | \
+		$(CC) $(CSTD) $(WARN) $(PKG_CFLAGS) -Ilib -Icmd -x c \
+		    -fsyntax-only - || exit 1; \
+	done; echo "headers ok"
+
+lint-man:
+	mandoc -T lint -W warning postmortem.1
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules \
+	    $(DESTDIR)$(DATADIR)/themes/default $(DESTDIR)$(MANDIR)/man1
+	install -m 755 build/postmortem $(DESTDIR)$(BINDIR)/postmortem
+	install -m 644 rules/*.yaml $(DESTDIR)$(DATADIR)/rules/
+	cp -R themes/default/. $(DESTDIR)$(DATADIR)/themes/default/
+	install -m 644 postmortem.1 $(DESTDIR)$(MANDIR)/man1/postmortem.1
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,55 @@
+/*
+ * Command definitions: the subcommand table and what every command
+ * shares.  cmd/ only parses arguments, calls lib/ and maps results to
+ * exit codes.
+ */
+#ifndef PM_CMD_H
+#define PM_CMD_H
+
+#include "base/err.h"
+#include "source/config.h"
+#include "source/repo.h"
+
+#define	PM_CMD_REPO		(1 << 0)  /* needs a repository */
+#define	PM_CMD_REPO_GENTLY	(1 << 1)  /* uses one if found */
+
+struct	pm_ctx {
+	const char	*dir;		/* -C DIR, or NULL */
+	const char	*datadir;	/* where rules/ and themes/ are */
+};
+
+struct	pm_cmd {
+	const char	*name;
+	int		(*fn)(int, char *[], struct pm_ctx *);
+	unsigned int	 flags;
+	const char	*summary;	/* one line, for "postmortem help" */
+};
+
+int	 cmd_adopt(int, char *[], struct pm_ctx *);
+int	 cmd_build(int, char *[], struct pm_ctx *);
+int	 cmd_init(int, char *[], struct pm_ctx *);
+int	 cmd_lint(int, char *[], struct pm_ctx *);
+int	 cmd_new(int, char *[], struct pm_ctx *);
+int	 cmd_rules(int, char *[], struct pm_ctx *);
+int	 cmd_show(int, char *[], struct pm_ctx *);
+
+/*
+ * Open the source (-C, or the current directory upward) and read the
+ * configuration (config_path, else .postmortem.yaml at the root).
+ * With need_repo, failing to find a repository is an error.  On
+ * failure prints the message and returns -1; the caller exits 2.
+ */
+int	 cmd_setup(struct pm_ctx *, const char *config_path, int need_repo,
+	    struct pm_source **src, struct pm_config *cfg);
+/* Print "postmortem: MSG" for the last error; returns PM_EXIT_FAILURE. */
+int	 cmd_fail(void);
+/* Print "postmortem: <fmt>" and the usage line; returns PM_EXIT_FAILURE. */
+int	 cmd_usage(const char *usage, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Parse --today YYYY-MM-DD (NULL: the system date, UTC) into days. */
+int	 cmd_today(const char *arg, int32_t *out);
+/* Path of a data directory ("rules", "themes"): next to the binary in
+ * the source tree, else PM_DATADIR.  Static storage. */
+const char	*cmd_datadir(struct pm_ctx *, const char *sub);
+
+#endif /* PM_CMD_H */

@@ -1,0 +1,16 @@
+/*
+ * postmortem new (placeholder until the module lands).
+ */
+#include <stdio.h>
+
+#include "cmd.h"
+
+int
+cmd_new(int argc, char *argv[], struct pm_ctx *ctx)
+{
+	(void)argc;
+	(void)argv;
+	(void)ctx;
+	fputs("postmortem: 'new' is not implemented yet\n", stderr);
+	return PM_EXIT_FAILURE;
+}

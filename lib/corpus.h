@@ -1,0 +1,56 @@
+/*
+ * The corpus: every document of one run, loaded from a source in
+ * parallel, with an id index, backlinks and history attached.  Used by
+ * every subcommand that reads more than one report.
+ */
+#ifndef PM_CORPUS_H
+#define PM_CORPUS_H
+
+#include <stddef.h>
+
+#include "base/finding.h"
+#include "source/repo.h"
+
+struct pm_config;
+struct pm_doc;
+
+struct	pm_load_opts {
+	enum pm_srckind	 kind;
+	const char	*rev;		/* PM_SRC_REV */
+	char *const	*paths;		/* named paths, or NULL */
+	size_t		 npaths;
+	int		 history;	/* attach first-added times */
+	unsigned int	 doc_flags;	/* PM_PARSE_* */
+	int		 threads;	/* 0: one per CPU */
+	int		 whole;		/* with paths: load the whole source
+					   too, for cross-file rules, but
+					   mark only the named as targets */
+};
+
+struct	pm_corpus {
+	struct pm_doc	**docs;		/* post-mortems, sorted by path */
+	size_t		 ndocs;
+	unsigned char	*target;	/* target[i]: lint docs[i] (named or
+					   staged); all 1 without paths */
+	struct pm_doc	**byid;		/* sorted by id, then path */
+	size_t		 nlegacy;	/* files that look like post-mortems
+					   without front matter, not selected
+					   by include (for the adopt hint) */
+	int		 has_history;
+	int		 shallow;
+	struct pm_findings findings;	/* load findings (unreadable file,
+					   too large...) */
+};
+
+/*
+ * Load every post-mortem of src: front matter files, and legacy files
+ * that include globs select or that are named.  Parses in parallel.
+ * Returns 0, or -1 on an operational failure (bad revision...).
+ */
+int	 pm_corpus_load(struct pm_corpus **out, struct pm_source *,
+	    const struct pm_config *, const struct pm_load_opts *);
+void	 pm_corpus_free(struct pm_corpus *);
+/* The document with this id (first by path if duplicated), or NULL. */
+struct pm_doc	*pm_corpus_find(const struct pm_corpus *, const char *id);
+
+#endif /* PM_CORPUS_H */

@@ -1,0 +1,73 @@
+/*
+ * Sources: where report bytes come from.  The working tree, the index
+ * (--staged), a commit's tree (--rev), named files and standard input.
+ * The only module (with history.c) that knows libgit2.
+ */
+#ifndef PM_REPO_H
+#define PM_REPO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum	pm_srckind {
+	PM_SRC_WORKTREE,	/* files on disk under the repository root */
+	PM_SRC_INDEX,		/* blobs as staged */
+	PM_SRC_REV,		/* a commit's tree, from the object database */
+};
+
+struct	pm_source;		/* opaque */
+
+/* One file to read. */
+struct	pm_entry {
+	char		*path;	/* '/'-separated, relative to the root; or as
+				   named on the command line outside a repo;
+				   "-" for standard input */
+	unsigned char	 oid[20]; /* blob id (INDEX, REV) */
+	int		 has_oid;
+	unsigned int	 mode;	/* git file mode (0120000: symlink) */
+	int		 named;	/* named on the command line */
+};
+
+struct	pm_entries {
+	struct pm_entry	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+/*
+ * Find the repository from dir (NULL: the current directory) upward,
+ * as git does.  Outside a repository *out is still set, with no
+ * repository (pm_source_has_repo() returns 0): named files still work.
+ * Returns 0, or -1 on a real failure (unreadable repository).
+ */
+int	 pm_source_open(struct pm_source **out, const char *dir);
+void	 pm_source_free(struct pm_source *);
+int	 pm_source_has_repo(const struct pm_source *);
+/* Absolute path of the working tree root (or of dir outside a repo). */
+const char	*pm_source_root(const struct pm_source *);
+/* The libgit2 repository (git_repository *), or NULL. */
+void	*pm_source_git(const struct pm_source *);
+
+/*
+ * List the Markdown files ("*.md", and files selected by the include
+ * globs whatever their name) of kind (rev for PM_SRC_REV: any
+ * revision git understands), skipping the exclude globs, sorted by
+ * path.  When paths are given (npaths > 0), list only those: files or
+ * directories, relative to the current directory, resolved against
+ * the root; "-" is standard input.  Returns 0 or -1.
+ */
+struct pm_config;
+int	 pm_source_list(struct pm_source *, enum pm_srckind, const char *rev,
+	    char *const *paths, size_t npaths, const struct pm_config *,
+	    struct pm_entries *out);
+void	 pm_entries_release(struct pm_entries *);
+
+/*
+ * Read one entry's bytes; the caller frees *buf.  Safe to call from
+ * several threads at once (each thread uses its own repository
+ * handle).  Returns 0 or -1 (pm_error_set names the path).
+ */
+int	 pm_source_read(struct pm_source *, enum pm_srckind,
+	    const struct pm_entry *, char **buf, size_t *len);
+
+#endif /* PM_REPO_H */

@@ -1,0 +1,51 @@
+# Shared shell helpers for the test scripts (git's test-lib in small).
+# Source it; then call ok/not_ok or check, and finish with 'done_testing'.
+# Every script prints "ok - NAME" / "not ok - NAME" lines; tests/run.sh
+# counts them.
+set -u
+: "${PM:=build/postmortem}"
+TOP=$(cd "$(dirname "$0")/../.." 2>/dev/null && pwd)
+case "$PM" in /*|valgrind*) ;; *) PM="$TOP/$PM" ;; esac
+export TZ=UTC LC_ALL=C.UTF-8 NO_COLOR=1
+export GIT_CONFIG_NOSYSTEM=1 HOME="${TMPDIR:-/tmp}/pm-test-home.$$"
+mkdir -p "$HOME"
+git config --global user.name "Test User"
+git config --global user.email test@example.com
+git config --global init.defaultBranch main
+git config --global protocol.file.allow always
+T_FAILED=0
+T_TMPS=
+
+ok() { printf 'ok - %s\n' "$1"; }
+not_ok() { printf 'not ok - %s\n' "$1"; T_FAILED=$((T_FAILED + 1)); }
+
+# check NAME COMMAND...: ok when COMMAND succeeds.
+check() {
+	name=$1; shift
+	if "$@"; then ok "$name"; else not_ok "$name"; fi
+}
+
+# test_cmp EXPECTED ACTUAL: diff -u, shown on failure.
+test_cmp() { diff -u "$1" "$2" >&2; }
+
+# tmpdir: a fresh directory removed at exit.
+tmpdir() {
+	d=$(mktemp -d "${TMPDIR:-/tmp}/pm-test.XXXXXX")
+	T_TMPS="$T_TMPS $d"
+	printf '%s\n' "$d"
+}
+
+# commit_at DATE MESSAGE [git commit args]: commit with fixed dates.
+commit_at() {
+	when=$1; msg=$2; shift 2
+	GIT_AUTHOR_DATE=$when GIT_COMMITTER_DATE=$when \
+	    git commit -q -m "$msg" "$@"
+}
+
+pm() { $PM "$@"; }
+
+done_testing() {
+	for d in $T_TMPS; do rm -rf "$d"; done
+	rm -rf "$HOME"
+	[ "$T_FAILED" -eq 0 ]
+}
