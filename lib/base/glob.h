@@ -1,8 +1,9 @@
 /*
  * Glob matching of repository-relative paths, as .gitignore and
- * pre-commit users expect: "*" and "?" never cross "/", "**" matches
- * any number of directories ("postmortems/**" and "**" + "/x.md"),
- * "[a-z]" classes, "\" escapes.
+ * pre-commit users expect: a single star and "?" never cross "/"; a
+ * double star matches any number of directories (for example
+ * "postmortems/", double star, "/x.md"); "[a-z]" classes and
+ * backslash escapes.
  */
 #ifndef PM_GLOB_H
 #define PM_GLOB_H
