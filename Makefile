@@ -49,6 +49,8 @@ CMD_OBJS	 = cmd/main.o cmd/common.o cmd/cmd_adopt.o cmd/cmd_build.o \
 		   cmd/cmd_init.o cmd/cmd_lint.o cmd/cmd_new.o \
 		   cmd/cmd_rules.o cmd/cmd_show.o
 UNIT_TESTS	 = test_base
+# libFuzzer targets, tests/fuzz/<name>.c, built by 'make fuzz' (clang).
+FUZZ_TARGETS	 = fuzz_yaml
 
 DEFS		 = -DPM_VERSION='"$(VERSION)"' -DPM_DATADIR='"$(DATADIR)"'
 
@@ -125,6 +127,52 @@ regen: all
 valgrind: all unit
 	PM="valgrind -q --error-exitcode=99 --leak-check=full build/postmortem" \
 	    BUILD=build VALGRIND=1 sh tests/run.sh
+
+# Fuzzing (tests/fuzz/README): the library sources compiled again with
+# clang's libFuzzer and ASan+UBSan instrumentation into build/fuzz/, one
+# binary per target, then each run for FUZZ_TIME seconds on a scratch
+# corpus seeded from tests/fuzz/corpus/<target>/.  Crashers are written
+# to build/fuzz/artifacts/<target>/ and end the run with status 1.
+FUZZ_CC		?= clang
+FUZZ_TIME	?= 60
+FUZZ_CFLAGS	 = -g -O1 -fno-omit-frame-pointer \
+		   -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_LIB_OBJS	 = $(patsubst %.c,build/fuzz/obj/%.o,\
+		   $(wildcard $(LIB_OBJS:.o=.c)))
+FUZZ_BINS	 = $(addprefix build/fuzz/,$(FUZZ_TARGETS))
+
+build/fuzz/obj/%.o: %.c | $(BUILD)/.deps-ok
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CSTD) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(DEFS) \
+	    $(PKG_CFLAGS) -Ilib -Icmd -MMD -MP -c -o $@ $<
+
+build/fuzz/libpm.a: $(FUZZ_LIB_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(FUZZ_BINS): build/fuzz/%: tests/fuzz/%.c build/fuzz/libpm.a
+	$(FUZZ_CC) $(CSTD) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) \
+	    -Ilib -o $@ $< build/fuzz/libpm.a $(PKG_LIBS)
+
+fuzz: $(FUZZ_BINS)
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p build/fuzz/corpus/$$t build/fuzz/artifacts/$$t \
+		    tests/fuzz/corpus/$$t; \
+		echo "fuzz: $$t for $(FUZZ_TIME)s"; \
+		build/fuzz/$$t -max_total_time=$(FUZZ_TIME) -timeout=10 \
+		    -rss_limit_mb=2048 -print_final_stats=1 \
+		    -artifact_prefix=build/fuzz/artifacts/$$t/ \
+		    $$(test -f tests/fuzz/$$t.dict && \
+		    echo -dict=tests/fuzz/$$t.dict) \
+		    build/fuzz/corpus/$$t tests/fuzz/corpus/$$t \
+		    >build/fuzz/$$t.log 2>&1; rc=$$?; \
+		grep -E '^stat::number_of_executed_units|^(==[0-9]+==)?ERROR|^SUMMARY|Test unit written' \
+		    build/fuzz/$$t.log; \
+		if [ $$rc -ne 0 ]; then \
+			echo "fuzz: $$t failed (see build/fuzz/$$t.log)"; \
+			exit 1; \
+		fi; \
+	done
 
 demo: all
 	@rm -rf build/demo-repo
