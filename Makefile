@@ -41,14 +41,15 @@ SOURCE_OBJS	 = lib/source/config.o lib/source/history.o \
 DOC_OBJS	 = lib/doc/doc.o lib/doc/sections.o
 LINT_OBJS	 =
 REPORT_OBJS	 =
-SITE_OBJS	 =
+SITE_OBJS	 = lib/site/html.o lib/site/svg.o lib/site/tmpl.o \
+		   lib/site/write.o
 ADOPT_OBJS	 =
 LIB_OBJS	 = $(BASE_OBJS) $(SOURCE_OBJS) $(DOC_OBJS) $(LINT_OBJS) \
 		   $(REPORT_OBJS) $(SITE_OBJS) $(ADOPT_OBJS)
 CMD_OBJS	 = cmd/main.o cmd/common.o cmd/cmd_adopt.o cmd/cmd_build.o \
 		   cmd/cmd_init.o cmd/cmd_lint.o cmd/cmd_new.o \
 		   cmd/cmd_rules.o cmd/cmd_show.o
-UNIT_TESTS	 = test_base
+UNIT_TESTS	 = test_base test_tmpl
 # libFuzzer targets, tests/fuzz/<name>.c, built by 'make fuzz' (clang).
 FUZZ_TARGETS	 = fuzz_yaml
 

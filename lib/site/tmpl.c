@@ -1,0 +1,674 @@
+/*
+ * The theme template engine (see tmpl.h).  A template is parsed once
+ * into a tree of ops (text, variable, raw variable, section, inverted
+ * section, partial) and evaluated against a value tree per page, the
+ * way lowdown's template.c parses OP_FOR/OP_IFDEF/OP_STR/OP_EXPR.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/err.h"
+#include "site/html.h"
+#include "site/tmpl.h"
+
+#define	MAXDEPTH	64	/* nested sections and partials */
+
+struct	pm_tvkv {
+	const char	*key;
+	struct pm_tv	*val;
+	struct pm_tvkv	*next;
+};
+
+enum	optype {
+	OP_TEXT,
+	OP_VAR,		/* {{x}}: escaped */
+	OP_RAW,		/* {{{x}}}, {{&x}} */
+	OP_SECTION,	/* {{#x}} */
+	OP_INVERT,	/* {{^x}} */
+	OP_PARTIAL,	/* {{>x}} */
+};
+
+struct	op {
+	enum optype		 type;
+	char			*s;	/* text, or the name */
+	size_t			 len;
+	struct op		*kids;	/* SECTION, INVERT */
+	size_t			 nkids, capkids;
+	const struct pm_tmpl	*partial; /* PARTIAL: owned by the theme */
+	unsigned int		 line;
+};
+
+struct	pm_tmpl {
+	char		*name;
+	struct op	 root;
+};
+
+struct	entry {
+	char		*name;
+	struct pm_tmpl	*t;
+	int		 loading;	/* being parsed: a partial cycle */
+};
+
+struct	pm_theme {
+	char		*dir;
+	char		*fallback;
+	struct entry	*v;
+	size_t		 n, cap;
+};
+
+/* ---- values ---- */
+
+static struct pm_tv *
+tv_new(struct pm_arena *a, enum pm_tvtype type)
+{
+	struct pm_tv	*v;
+
+	v = pm_arena_alloc(a, sizeof(*v));
+	v->type = type;
+	v->s = "";
+	return v;
+}
+
+struct pm_tv *
+pm_tv_map(struct pm_arena *a)
+{
+	return tv_new(a, PM_TV_MAP);
+}
+
+struct pm_tv *
+pm_tv_list(struct pm_arena *a)
+{
+	return tv_new(a, PM_TV_LIST);
+}
+
+struct pm_tv *
+pm_tv_strn(struct pm_arena *a, const char *s, size_t n)
+{
+	struct pm_tv	*v;
+
+	v = tv_new(a, PM_TV_STR);
+	if (s != NULL) {
+		v->s = pm_arena_strndup(a, s, n);
+		v->len = n;
+	}
+	return v;
+}
+
+struct pm_tv *
+pm_tv_str(struct pm_arena *a, const char *s)
+{
+	return pm_tv_strn(a, s, s == NULL ? 0 : strlen(s));
+}
+
+struct pm_tv *
+pm_tv_bool(struct pm_arena *a, int b)
+{
+	struct pm_tv	*v;
+
+	v = tv_new(a, PM_TV_BOOL);
+	v->b = b != 0;
+	return v;
+}
+
+void
+pm_tv_set(struct pm_arena *a, struct pm_tv *map, const char *key,
+    struct pm_tv *val)
+{
+	struct pm_tvkv	*kv;
+
+	kv = pm_arena_alloc(a, sizeof(*kv));
+	kv->key = key;	/* keys are string literals or arena strings */
+	kv->val = val;
+	kv->next = map->kv;
+	map->kv = kv;
+}
+
+void
+pm_tv_sets(struct pm_arena *a, struct pm_tv *map, const char *key,
+    const char *s)
+{
+	pm_tv_set(a, map, key, pm_tv_str(a, s));
+}
+
+void
+pm_tv_setf(struct pm_arena *a, struct pm_tv *map, const char *key,
+    const char *fmt, ...)
+{
+	struct pm_buf	 b = PM_BUF_INIT;
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	pm_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	pm_tv_set(a, map, key, pm_tv_strn(a, pm_buf_cstr(&b), b.len));
+	pm_buf_release(&b);
+}
+
+void
+pm_tv_setb(struct pm_arena *a, struct pm_tv *map, const char *key, int b)
+{
+	pm_tv_set(a, map, key, pm_tv_bool(a, b));
+}
+
+void
+pm_tv_push(struct pm_arena *a, struct pm_tv *list, struct pm_tv *v)
+{
+	if (list->nitems == list->capitems)
+		list->items = pm_arena_grow(a, list->items, &list->capitems,
+		    list->nitems + 1, sizeof(*list->items));
+	list->items[list->nitems++] = v;
+}
+
+struct pm_tv *
+pm_tv_push_map(struct pm_arena *a, struct pm_tv *list)
+{
+	struct pm_tv	*m;
+
+	m = pm_tv_map(a);
+	pm_tv_push(a, list, m);
+	return m;
+}
+
+/* ---- parsing ---- */
+
+/* First occurrence of the n-byte needle in s[0..len), or NULL. */
+static const char *
+find(const char *s, size_t len, const char *needle, size_t n)
+{
+	const char	*p, *end = s + len;
+
+	for (p = s; p + n <= end; p++) {
+		p = memchr(p, needle[0], (size_t)(end - p));
+		if (p == NULL || p + n > end)
+			return NULL;
+		if (memcmp(p, needle, n) == 0)
+			return p;
+	}
+	return NULL;
+}
+
+static void
+op_free(struct op *o)
+{
+	size_t	 i;
+
+	for (i = 0; i < o->nkids; i++)
+		op_free(&o->kids[i]);
+	free(o->kids);
+	free(o->s);
+}
+
+static struct op *
+op_add(struct op *parent, enum optype type, const char *s, size_t len,
+    unsigned int line)
+{
+	struct op	*o;
+
+	parent->kids = pm_xgrow(parent->kids, &parent->capkids,
+	    parent->nkids + 1, sizeof(*parent->kids));
+	o = &parent->kids[parent->nkids++];
+	memset(o, 0, sizeof(*o));
+	o->type = type;
+	o->s = pm_xstrndup(s, len);
+	o->len = len;
+	o->line = line;
+	return o;
+}
+
+static unsigned int
+line_of(const char *text, const char *p)
+{
+	unsigned int	 n = 1;
+
+	for (; text < p; text++)
+		if (*text == '\n')
+			n++;
+	return n;
+}
+
+static int
+valid_name(const char *s, size_t n, int partial)
+{
+	size_t	 i;
+
+	if (n == 0)
+		return 0;
+	if (!partial && n == 1 && s[0] == '.')
+		return 1;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+		    (!partial && c == '.')))
+			return 0;
+	}
+	return 1;
+}
+
+static int
+is_blank(const char *s, const char *e)
+{
+	for (; s < e; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+struct pm_tmpl *
+pm_tmpl_parse(const char *name, const char *text, size_t len,
+    struct pm_theme *theme)
+{
+	struct pm_tmpl	*t;
+	struct op	*stack[MAXDEPTH], *cur, *o;
+	const char	*p, *end, *txt, *open, *close, *ns, *ne, *ls, *nl;
+	int		 depth, standalone;
+	char		 sigil;
+	unsigned int	 line;
+
+	t = pm_xcalloc(1, sizeof(*t));
+	t->name = pm_xstrdup(name);
+	depth = 0;
+	cur = &t->root;
+	p = txt = text;
+	end = text + len;
+
+	while ((open = find(p, (size_t)(end - p), "{{", 2)) != NULL) {
+		line = line_of(text, open);
+		ns = open + 2;
+		sigil = ns < end ? *ns : '\0';
+		if (sigil == '{') {
+			close = find(ns, (size_t)(end - ns), "}}}", 3);
+			ns++;
+		} else
+			close = find(ns, (size_t)(end - ns), "}}", 2);
+		if (close == NULL) {
+			pm_error_set("%s:%u: unterminated tag", name, line);
+			goto fail;
+		}
+		if (sigil == '#' || sigil == '^' || sigil == '/' ||
+		    sigil == '>' || sigil == '&' || sigil == '!')
+			ns++;
+		ne = close;
+		close += sigil == '{' ? 3 : 2;
+		while (ns < ne && (*ns == ' ' || *ns == '\t'))
+			ns++;
+		while (ne > ns && (ne[-1] == ' ' || ne[-1] == '\t'))
+			ne--;
+
+		/* A block tag alone on its line takes the line with it. */
+		standalone = 0;
+		if (sigil == '#' || sigil == '^' || sigil == '/' ||
+		    sigil == '>' || sigil == '!') {
+			for (ls = open; ls > text && ls[-1] != '\n'; ls--)
+				continue;
+			nl = memchr(close, '\n', (size_t)(end - close));
+			if (nl == NULL)
+				nl = end;
+			if (ls >= txt && is_blank(ls, open) &&
+			    is_blank(close, nl)) {
+				standalone = 1;
+				if (ls > txt)
+					op_add(cur, OP_TEXT, txt,
+					    (size_t)(ls - txt), line);
+				p = txt = nl < end ? nl + 1 : end;
+			}
+		}
+		if (!standalone) {
+			if (open > txt)
+				op_add(cur, OP_TEXT, txt, (size_t)(open - txt),
+				    line);
+			p = txt = close;
+		}
+		if (sigil == '!')
+			continue;
+		if (!valid_name(ns, (size_t)(ne - ns), sigil == '>')) {
+			pm_error_set("%s:%u: bad name '%.*s' in tag", name,
+			    line, (int)(ne - ns), ns);
+			goto fail;
+		}
+		switch (sigil) {
+		case '#':
+		case '^':
+			if (depth == MAXDEPTH) {
+				pm_error_set("%s:%u: sections nested too "
+				    "deeply", name, line);
+				goto fail;
+			}
+			o = op_add(cur, sigil == '#' ? OP_SECTION : OP_INVERT,
+			    ns, (size_t)(ne - ns), line);
+			stack[depth++] = cur;
+			cur = o;
+			break;
+		case '/':
+			if (depth == 0 || cur->len != (size_t)(ne - ns) ||
+			    memcmp(cur->s, ns, cur->len) != 0) {
+				pm_error_set("%s:%u: '{{/%.*s}}' closes %s%s%s",
+				    name, line, (int)(ne - ns), ns,
+				    depth ? "'" : "nothing",
+				    depth ? cur->s : "", depth ? "'" : "");
+				goto fail;
+			}
+			cur = stack[--depth];
+			break;
+		case '>':
+			if (theme == NULL) {
+				pm_error_set("%s:%u: partial '%.*s' outside "
+				    "a theme", name, line, (int)(ne - ns), ns);
+				goto fail;
+			}
+			o = op_add(cur, OP_PARTIAL, ns, (size_t)(ne - ns),
+			    line);
+			if ((o->partial = pm_theme_get(theme, o->s)) == NULL)
+				goto fail;
+			break;
+		case '&':
+		case '{':
+			op_add(cur, OP_RAW, ns, (size_t)(ne - ns), line);
+			break;
+		default:
+			op_add(cur, OP_VAR, ns, (size_t)(ne - ns), line);
+			break;
+		}
+	}
+	if (depth > 0) {
+		pm_error_set("%s:%u: section '%s' is not closed", name,
+		    cur->line, cur->s);
+		goto fail;
+	}
+	if (end > txt)
+		op_add(cur, OP_TEXT, txt, (size_t)(end - txt), 0);
+	return t;
+fail:
+	pm_tmpl_free(t);
+	return NULL;
+}
+
+void
+pm_tmpl_free(struct pm_tmpl *t)
+{
+	if (t == NULL)
+		return;
+	op_free(&t->root);
+	free(t->name);
+	free(t);
+}
+
+/* ---- evaluation ---- */
+
+struct	ctx {
+	const struct pm_tv	*v[MAXDEPTH * 2];
+	int			 n;
+};
+
+static const struct pm_tv *
+map_get(const struct pm_tv *m, const char *k, size_t n)
+{
+	const struct pm_tvkv	*kv;
+
+	if (m == NULL || m->type != PM_TV_MAP)
+		return NULL;
+	for (kv = m->kv; kv != NULL; kv = kv->next)
+		if (strlen(kv->key) == n && memcmp(kv->key, k, n) == 0)
+			return kv->val;
+	return NULL;
+}
+
+/* The value of a (dotted) name, innermost context first, or NULL. */
+static const struct pm_tv *
+lookup(const struct ctx *c, const char *name)
+{
+	const struct pm_tv	*v;
+	const char		*dot;
+	size_t			 n;
+	int			 i;
+
+	if (strcmp(name, ".") == 0)
+		return c->n > 0 ? c->v[c->n - 1] : NULL;
+	dot = strchr(name, '.');
+	n = dot ? (size_t)(dot - name) : strlen(name);
+	v = NULL;
+	for (i = c->n - 1; i >= 0 && v == NULL; i--)
+		v = map_get(c->v[i], name, n);
+	while (v != NULL && dot != NULL) {
+		name = dot + 1;
+		dot = strchr(name, '.');
+		n = dot ? (size_t)(dot - name) : strlen(name);
+		v = map_get(v, name, n);
+	}
+	return v;
+}
+
+static int
+truthy(const struct pm_tv *v)
+{
+	if (v == NULL)
+		return 0;
+	switch (v->type) {
+	case PM_TV_STR:
+		return v->len > 0;
+	case PM_TV_LIST:
+		return v->nitems > 0;
+	case PM_TV_BOOL:
+		return v->b;
+	case PM_TV_MAP:
+		return 1;
+	}
+	return 0;
+}
+
+static void
+eval(const struct op *o, struct ctx *c, struct pm_buf *out)
+{
+	const struct pm_tv	*v;
+	size_t			 i, j;
+
+	switch (o->type) {
+	case OP_TEXT:
+		pm_buf_put(out, o->s, o->len);
+		return;
+	case OP_VAR:
+	case OP_RAW:
+		v = lookup(c, o->s);
+		if (v == NULL)
+			return;
+		if (v->type == PM_TV_STR) {
+			if (o->type == OP_RAW)
+				pm_buf_put(out, v->s, v->len);
+			else
+				pm_html_esc(out, v->s, v->len);
+		} else if (v->type == PM_TV_BOOL && v->b)
+			pm_buf_puts(out, "true");
+		return;
+	case OP_PARTIAL:
+		if (c->n >= (int)(sizeof(c->v) / sizeof(c->v[0])))
+			return;
+		for (i = 0; i < o->partial->root.nkids; i++)
+			eval(&o->partial->root.kids[i], c, out);
+		return;
+	case OP_INVERT:
+		if (truthy(lookup(c, o->s)))
+			return;
+		for (i = 0; i < o->nkids; i++)
+			eval(&o->kids[i], c, out);
+		return;
+	case OP_SECTION:
+		v = lookup(c, o->s);
+		if (!truthy(v))
+			return;
+		if (c->n >= (int)(sizeof(c->v) / sizeof(c->v[0])) - 1)
+			return;		/* cannot happen: depth is capped */
+		if (v->type == PM_TV_LIST) {
+			for (j = 0; j < v->nitems; j++) {
+				c->v[c->n++] = v->items[j];
+				for (i = 0; i < o->nkids; i++)
+					eval(&o->kids[i], c, out);
+				c->n--;
+			}
+			return;
+		}
+		c->v[c->n++] = v;
+		for (i = 0; i < o->nkids; i++)
+			eval(&o->kids[i], c, out);
+		c->n--;
+		return;
+	}
+}
+
+void
+pm_tmpl_render(const struct pm_tmpl *t, const struct pm_tv *root,
+    struct pm_buf *out)
+{
+	struct ctx	 c;
+	size_t		 i;
+
+	c.n = 0;
+	c.v[c.n++] = root;
+	for (i = 0; i < t->root.nkids; i++)
+		eval(&t->root.kids[i], &c, out);
+}
+
+/* ---- themes ---- */
+
+struct pm_theme *
+pm_theme_new(const char *dir, const char *fallback)
+{
+	struct pm_theme	*th;
+
+	th = pm_xcalloc(1, sizeof(*th));
+	th->dir = dir ? pm_xstrdup(dir) : NULL;
+	th->fallback = fallback ? pm_xstrdup(fallback) : NULL;
+	return th;
+}
+
+void
+pm_theme_free(struct pm_theme *th)
+{
+	size_t	 i;
+
+	if (th == NULL)
+		return;
+	for (i = 0; i < th->n; i++) {
+		pm_tmpl_free(th->v[i].t);
+		free(th->v[i].name);
+	}
+	free(th->v);
+	free(th->dir);
+	free(th->fallback);
+	free(th);
+}
+
+static int
+exists(const char *path)
+{
+	FILE	*f;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	fclose(f);
+	return 1;
+}
+
+int
+pm_theme_file(struct pm_theme *th, const char *name, struct pm_buf *out)
+{
+	pm_buf_truncate(out, 0);
+	if (th->dir != NULL) {
+		pm_buf_printf(out, "%s/%s", th->dir, name);
+		if (exists(out->ptr))
+			return 0;
+		pm_buf_truncate(out, 0);
+	}
+	if (th->fallback != NULL) {
+		pm_buf_printf(out, "%s/%s", th->fallback, name);
+		if (exists(out->ptr))
+			return 0;
+	}
+	pm_error_set("theme file '%s' not found%s%s", name,
+	    th->dir ? " in " : "", th->dir ? th->dir : "");
+	return -1;
+}
+
+static int
+slurp(const char *path, char **out, size_t *lenp)
+{
+	struct pm_buf	 b = PM_BUF_INIT;
+	char		 chunk[8192];
+	size_t		 n;
+	FILE		*f;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		pm_error_set("cannot open '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		pm_buf_put(&b, chunk, n);
+	if (ferror(f)) {
+		pm_error_set("cannot read '%s': %s", path, strerror(errno));
+		fclose(f);
+		pm_buf_release(&b);
+		return -1;
+	}
+	fclose(f);
+	pm_buf_grow(&b, 0);
+	*out = pm_buf_detach(&b, lenp);
+	return 0;
+}
+
+const struct pm_tmpl *
+pm_theme_get(struct pm_theme *th, const char *name)
+{
+	struct pm_buf	 path = PM_BUF_INIT, file = PM_BUF_INIT;
+	struct pm_tmpl	*t;
+	char		*text;
+	size_t		 i, len, slot;
+
+	for (i = 0; i < th->n; i++)
+		if (strcmp(th->v[i].name, name) == 0) {
+			if (th->v[i].loading) {
+				pm_error_set("template '%s' includes itself",
+				    name);
+				return NULL;
+			}
+			return th->v[i].t;
+		}
+	if (!valid_name(name, strlen(name), 1)) {
+		pm_error_set("bad template name '%s'", name);
+		return NULL;
+	}
+	pm_buf_printf(&file, "%s.html", name);
+	if (pm_theme_file(th, file.ptr, &path) == -1) {
+		pm_buf_release(&file);
+		pm_buf_release(&path);
+		return NULL;
+	}
+	pm_buf_release(&file);
+	if (slurp(path.ptr, &text, &len) == -1) {
+		pm_buf_release(&path);
+		return NULL;
+	}
+	th->v = pm_xgrow(th->v, &th->cap, th->n + 1, sizeof(*th->v));
+	slot = th->n++;
+	th->v[slot].name = pm_xstrdup(name);
+	th->v[slot].t = NULL;
+	th->v[slot].loading = 1;
+	t = pm_tmpl_parse(path.ptr, text, len, th);
+	free(text);
+	pm_buf_release(&path);
+	/* th->v may have moved while partials were loaded. */
+	th->v[slot].loading = 0;
+	th->v[slot].t = t;
+	if (t == NULL) {
+		/* Forget the entry so the error repeats, not NULL silently. */
+		free(th->v[slot].name);
+		th->v[slot] = th->v[--th->n];
+		return NULL;
+	}
+	return t;
+}
