@@ -1,0 +1,367 @@
+/*
+ * Unit tests for lib/doc/ttime.c: every time form of SPEC sections 1
+ * and 5, every error, list-item prefixes and zone phrases.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/time.h"
+#include "doc/ttime.h"
+#include "harness.h"
+
+static struct pm_ttime_ctx	ctx;
+
+static void
+ctx_reset(void)
+{
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.has_base = 1;
+	ctx.base_day = pm_days_from_civil(2024, 10, 24);
+	ctx.zone_offset = 0;
+	ctx.order = PM_DATE_YMD;
+}
+
+/* Parse s; return the UTC time as RFC 3339, or "error: <message>". */
+static const char *
+rd(const char *s)
+{
+	static char		 buf[256];
+	struct pm_ttime		 t;
+
+	if (pm_ttime_parse(&t, s, strlen(s), &ctx) == -1) {
+		snprintf(buf, sizeof(buf), "error: %s", t.error);
+		return buf;
+	}
+	return pm_time_format(buf, t.t);
+}
+
+/* 1 if s is an error whose message holds word. */
+static int
+err_has(const char *s, const char *word)
+{
+	struct pm_ttime	 t;
+	int		 rc;
+
+	rc = pm_ttime_parse(&t, s, strlen(s), &ctx);
+	if (rc != -1 || t.ok || t.error == NULL) {
+		printf("#   '%s' was read (%s)\n", s, rd(s));
+		return 0;
+	}
+	if (strstr(t.error, word) == NULL) {
+		printf("#   '%s': %s\n", s, t.error);
+		return 0;
+	}
+	return 1;
+}
+
+static struct pm_ttime
+get(const char *s)
+{
+	struct pm_ttime	 t;
+
+	(void)pm_ttime_parse(&t, s, strlen(s), &ctx);
+	return t;
+}
+
+static void
+test_ttime__forms(void)
+{
+	ctx_reset();
+	STR_EQ(rd("09:12"), "2024-10-24T09:12:00Z", "ttime__hhmm_on_base_day");
+	STR_EQ(rd("9:05"), "2024-10-24T09:05:00Z", "ttime__h_mm");
+	STR_EQ(rd("09:12:30"), "2024-10-24T09:12:30Z", "ttime__hhmmss");
+	STR_EQ(rd("2024-10-25 08:07"), "2024-10-25T08:07:00Z",
+	    "ttime__date_hhmm");
+	STR_EQ(rd("2024-10-25 08:07:09"), "2024-10-25T08:07:09Z",
+	    "ttime__date_hhmmss");
+	STR_EQ(rd("2021-12-10   15:40"), "2021-12-10T15:40:00Z",
+	    "ttime__extra_spaces");
+	STR_EQ(rd("2025-02-09T10:05:23Z"), "2025-02-09T10:05:23Z",
+	    "ttime__rfc3339_z");
+	STR_EQ(rd("2025-02-09T10:05:23+02:00"), "2025-02-09T08:05:23Z",
+	    "ttime__rfc3339_offset");
+	STR_EQ(rd("2025-02-09T10:05:23.123-05:00"), "2025-02-09T15:05:23Z",
+	    "ttime__rfc3339_fraction_negative_offset");
+	STR_EQ(rd("2025-02-09T10:05Z"), "2025-02-09T10:05:00Z",
+	    "ttime__rfc3339_minutes");
+	STR_EQ(rd("2024/10/24 08:07"), "2024-10-24T08:07:00Z",
+	    "ttime__slash_ymd");
+	STR_EQ(rd("24-10-2024 08:07"), "2024-10-24T08:07:00Z",
+	    "ttime__dmy_dashes_default");
+	STR_EQ(rd("24.10.2024 08:07"), "2024-10-24T08:07:00Z",
+	    "ttime__dmy_dots_default");
+	STR_EQ(rd("**10:45**"), "2024-10-24T10:45:00Z", "ttime__bold");
+	STR_EQ(rd("`10:45`"), "2024-10-24T10:45:00Z", "ttime__code");
+	STR_EQ(rd("[10:45]"), "2024-10-24T10:45:00Z", "ttime__brackets");
+	STR_EQ(rd("3:40 PM"), "2024-10-24T15:40:00Z", "ttime__pm");
+	STR_EQ(rd("12:10am"), "2024-10-24T00:10:00Z", "ttime__am_midnight");
+	STR_EQ(rd("Oct 24, 2024 10:00"), "2024-10-24T10:00:00Z",
+	    "ttime__month_name_first");
+	STR_EQ(rd("24 October 2024"), "2024-10-24T00:00:00Z",
+	    "ttime__month_name_day_first");
+	STR_EQ(rd("24:00"), "2024-10-25T00:00:00Z", "ttime__2400");
+	STR_EQ(rd("23:59:60"), "2024-10-24T23:59:59Z", "ttime__leap_second");
+	STR_EQ(rd("2024-02-29 12:00"), "2024-02-29T12:00:00Z",
+	    "ttime__leap_day");
+}
+
+static void
+test_ttime__order(void)
+{
+	ctx_reset();
+	ctx.order = PM_DATE_DMY;
+	STR_EQ(rd("05-06-2024 10:00"), "2024-06-05T10:00:00Z",
+	    "ttime__dmy_order");
+	STR_EQ(rd("05/06/2024"), "2024-06-05T00:00:00Z",
+	    "ttime__dmy_slashes");
+	ctx.order = PM_DATE_MDY;
+	STR_EQ(rd("05/06/2024 10:00"), "2024-05-06T10:00:00Z",
+	    "ttime__mdy_order");
+	STR_EQ(rd("10/24/2024 08:07"), "2024-10-24T08:07:00Z",
+	    "ttime__mdy_slashes");
+	ctx.order = PM_DATE_YMD;
+	STR_EQ(rd("10/24/2024"), "2024-10-24T00:00:00Z",
+	    "ttime__slashes_unambiguous_month_first");
+	STR_EQ(rd("24/10/2024"), "2024-10-24T00:00:00Z",
+	    "ttime__slashes_unambiguous_day_first");
+	OK(err_has("05/06/2024", "ambiguous"), "ttime__slashes_ambiguous");
+	STR_EQ(rd("05-06-2024"), "2024-06-05T00:00:00Z",
+	    "ttime__dashes_day_first_by_default");
+}
+
+static void
+test_ttime__flags(void)
+{
+	struct pm_ttime	 t;
+
+	ctx_reset();
+	t = get("2021-12-10");
+	OK(t.ok && t.date_only && t.has_date, "ttime__date_only_flags");
+	STR_EQ(rd("2021-12-10"), "2021-12-10T00:00:00Z",
+	    "ttime__date_only_midnight_utc");
+	t = get("~19:30");
+	OK(t.ok && t.approx, "ttime__approx_prefix");
+	t = get("10:45~");
+	OK(t.ok && t.approx, "ttime__approx_suffix");
+	STR_EQ(rd("10:45~"), "2024-10-24T10:45:00Z", "ttime__approx_value");
+	t = get("\xef\xbd\x9e" "19:30");
+	OK(t.ok && t.approx, "ttime__approx_fullwidth");
+	t = get("10:00\xe9\xa0\x83");
+	OK(t.ok && t.approx, "ttime__approx_japanese");
+	t = get("10:45 (approx.)");
+	OK(t.ok && t.approx, "ttime__approx_word");
+	t = get("ca. 10:45");
+	OK(t.ok && t.approx, "ttime__approx_ca");
+	t = get("09:12");
+	OK(t.ok && !t.approx && !t.has_date && !t.has_zone &&
+	    t.day == ctx.base_day, "ttime__plain_flags");
+	t = get("2024-10-25 08:07");
+	OK(t.ok && t.has_date && !t.date_only &&
+	    t.day == pm_days_from_civil(2024, 10, 25), "ttime__date_flags");
+}
+
+static void
+test_ttime__ranges(void)
+{
+	ctx_reset();
+	STR_EQ(rd("2020-10-06 09:00 - 11:00"), "2020-10-06T09:00:00Z",
+	    "ttime__range_from_start");
+	STR_EQ(rd("09:00-11:00"), "2024-10-24T09:00:00Z",
+	    "ttime__range_attached");
+	STR_EQ(rd("09:00 \xe2\x80\x93 11:00"), "2024-10-24T09:00:00Z",
+	    "ttime__range_en_dash");
+	STR_EQ(rd("09:00 to 11:00"), "2024-10-24T09:00:00Z",
+	    "ttime__range_to");
+	STR_EQ(rd("09:00~11:00"), "2024-10-24T09:00:00Z",
+	    "ttime__range_tilde");
+	STR_EQ(rd("2020-10-06 23:00 - 2020-10-07 01:00"),
+	    "2020-10-06T23:00:00Z", "ttime__range_across_days");
+	STR_EQ(rd("09:00 - 11:00 CET"), "2024-10-24T08:00:00Z",
+	    "ttime__range_with_zone");
+	OK(err_has("09:00 - 25:00", "impossible"), "ttime__range_bad_end");
+}
+
+static void
+test_ttime__zones(void)
+{
+	struct pm_ttime	 t;
+
+	ctx_reset();
+	STR_EQ(rd("14:00 CET"), "2024-10-24T13:00:00Z", "ttime__zone_cet");
+	STR_EQ(rd("09:00 UTC"), "2024-10-24T09:00:00Z", "ttime__zone_utc");
+	STR_EQ(rd("10:00+02:00"), "2024-10-24T08:00:00Z",
+	    "ttime__zone_offset_attached");
+	STR_EQ(rd("10:00 +0200"), "2024-10-24T08:00:00Z",
+	    "ttime__zone_offset_spaced");
+	STR_EQ(rd("10:00 (PST)"), "2024-10-24T18:00:00Z",
+	    "ttime__zone_parenthesised");
+	STR_EQ(rd("10:00 UTC+2"), "2024-10-24T08:00:00Z",
+	    "ttime__zone_utc_plus");
+	STR_EQ(rd("2024-10-24 10:00 EDT"), "2024-10-24T14:00:00Z",
+	    "ttime__zone_after_date");
+	t = get("14:00 CET");
+	STR_EQ(t.zone, "CET", "ttime__zone_name_kept");
+	OK(t.has_zone, "ttime__zone_flag");
+	/* A declared zone applies to times that name none. */
+	ctx.zone_offset = 3600;
+	STR_EQ(rd("14:00"), "2024-10-24T13:00:00Z", "ttime__declared_zone");
+	STR_EQ(rd("14:00 UTC"), "2024-10-24T14:00:00Z",
+	    "ttime__own_zone_beats_declared");
+	STR_EQ(rd("2021-12-10"), "2021-12-10T00:00:00Z",
+	    "ttime__date_only_ignores_zone");
+	ctx.zone_offset = 0;
+	OK(err_has("10:00 XYZ", "zone"), "ttime__unknown_zone");
+}
+
+static void
+test_ttime__weekday(void)
+{
+	ctx_reset();
+	STR_EQ(rd("Wednesday, 2018-08-22"), "2018-08-22T00:00:00Z",
+	    "ttime__weekday_prefix");
+	STR_EQ(rd("Wed 2018-08-22 10:00"), "2018-08-22T10:00:00Z",
+	    "ttime__weekday_short");
+	STR_EQ(rd("Wednesday, August 22, 2018"), "2018-08-22T00:00:00Z",
+	    "ttime__weekday_month_name");
+}
+
+static void
+test_ttime__errors(void)
+{
+	ctx_reset();
+	OK(err_has("HH:mm", "placeholder"), "ttime__err_hhmm");
+	OK(err_has("hh:mm:ss", "placeholder"), "ttime__err_hhmmss");
+	OK(err_has("XX:XX", "placeholder"), "ttime__err_xxxx");
+	OK(err_has("??:??", "unknown"), "ttime__err_qq_clock");
+	OK(err_has("??", "unknown"), "ttime__err_qq");
+	OK(err_has("10:??", "unknown"), "ttime__err_qq_minute");
+	OK(err_has("??:30", "unknown"), "ttime__err_qq_hour");
+	OK(err_has("2021-12-?? 10:00", "unknown"), "ttime__err_qq_day");
+	OK(err_has("20xx-10-24 10:00", "placeholder"), "ttime__err_20xx");
+	OK(err_has("YYYY-MM-DD HH:MM", "placeholder"),
+	    "ttime__err_template_date");
+	OK(err_has("TBD", "placeholder"), "ttime__err_tbd");
+	OK(err_has("20224-10-24 10:00", "five digits"), "ttime__err_year5");
+	OK(err_has("24-10-20224", "five digits"), "ttime__err_year5_dmy");
+	OK(err_has("2023-02-30 10:00", "impossible date"),
+	    "ttime__err_feb30");
+	OK(err_has("2023-02-29", "impossible date"), "ttime__err_not_leap");
+	OK(err_has("2023-13-01 10:00", "impossible date"),
+	    "ttime__err_month13");
+	OK(err_has("25:00", "impossible time"), "ttime__err_hour25");
+	OK(err_has("10:60", "impossible time"), "ttime__err_minute60");
+	OK(err_has("24:30", "impossible time"), "ttime__err_2430");
+	OK(err_has("13:00 pm", "impossible time"), "ttime__err_13pm");
+	OK(err_has("", "empty"), "ttime__err_empty");
+	OK(err_has("morning", "cannot read"), "ttime__err_words");
+	OK(err_has("10:00 and more", "cannot read"), "ttime__err_trailing");
+	OK(err_has("~", "cannot read"), "ttime__err_tilde_alone");
+}
+
+/* Prefix: returns "TIME|REST" or "-" when no time starts the item. */
+static const char *
+pf(const char *s)
+{
+	static char	 buf[256];
+	size_t		 n, rest = 0;
+
+	n = pm_ttime_prefix(s, strlen(s), &rest);
+	if (n == 0)
+		return "-";
+	snprintf(buf, sizeof(buf), "%.*s|%s", (int)n, s, s + rest);
+	return buf;
+}
+
+static void
+test_ttime__prefix(void)
+{
+	STR_EQ(pf("2024-10-24 08:07 - event"), "2024-10-24 08:07|event",
+	    "ttime__prefix_date_dash");
+	STR_EQ(pf("24-10-2024 08:07 - event"), "24-10-2024 08:07|event",
+	    "ttime__prefix_dmy");
+	STR_EQ(pf("09:12: event"), "09:12|event", "ttime__prefix_colon");
+	STR_EQ(pf("09:12 event"), "09:12|event", "ttime__prefix_space");
+	STR_EQ(pf("**10:45** event"), "**10:45|event", "ttime__prefix_bold");
+	STR_EQ(pf("**10:45**: event"), "**10:45|event",
+	    "ttime__prefix_bold_colon");
+	STR_EQ(pf("[10:45] event"), "[10:45|event", "ttime__prefix_bracket");
+	STR_EQ(pf("~19:30 - event"), "~19:30|event", "ttime__prefix_approx");
+	STR_EQ(pf("10:45~ event"), "10:45~|event",
+	    "ttime__prefix_approx_suffix");
+	STR_EQ(pf("HH:mm - event"), "HH:mm|event",
+	    "ttime__prefix_placeholder");
+	STR_EQ(pf("??:?? - event"), "??:??|event", "ttime__prefix_qq");
+	STR_EQ(pf("?? - event"), "??|event", "ttime__prefix_qq_alone");
+	STR_EQ(pf("2020-10-06 09:00 - 11:00 - event"),
+	    "2020-10-06 09:00 - 11:00|event", "ttime__prefix_range");
+	STR_EQ(pf("14:00 CET: event"), "14:00 CET|event",
+	    "ttime__prefix_zone");
+	STR_EQ(pf("10:00 API down"), "10:00|API down",
+	    "ttime__prefix_not_zone");
+	STR_EQ(pf("20224-10-24 10:00 - event"), "20224-10-24 10:00|event",
+	    "ttime__prefix_year5");
+	STR_EQ(pf("2021-12-10 - event"), "2021-12-10|event",
+	    "ttime__prefix_date_only");
+	STR_EQ(pf("14:51 News reports a sonnet"), "14:51|News reports a sonnet",
+	    "ttime__prefix_sre_book");
+	STR_EQ(pf("3 engineers joined"), "-", "ttime__prefix_number");
+	STR_EQ(pf("10.5% error rate"), "-", "ttime__prefix_percent");
+	STR_EQ(pf("Deployed 1.2.3"), "-", "ttime__prefix_words");
+	STR_EQ(pf("10:00am"), "10:00am|", "ttime__prefix_alone");
+	STR_EQ(pf("Hotfix deployed"), "-", "ttime__prefix_word_h");
+	STR_EQ(pf("Mitigation started"), "-", "ttime__prefix_word_m");
+	STR_EQ(pf("1:1 meeting"), "-", "ttime__prefix_ratio");
+}
+
+/* Zone phrase: returns "NAME OFFSET" or "-". */
+static const char *
+zp(const char *s)
+{
+	static char	 buf[64];
+	char		 name[16];
+	int		 off = 0;
+
+	if (pm_ttime_zone_phrase(s, strlen(s), name, sizeof(name), &off) ==
+	    -1)
+		return "-";
+	snprintf(buf, sizeof(buf), "%s %d", name, off);
+	return buf;
+}
+
+static void
+test_ttime__zone_phrase(void)
+{
+	STR_EQ(zp("Date and Time in CET"), "CET 3600", "ttime__phrase_header");
+	STR_EQ(zp("All times in UTC."), "UTC 0", "ttime__phrase_sentence");
+	STR_EQ(zp("Timeline (all times PST)"), "PST -28800",
+	    "ttime__phrase_heading");
+	STR_EQ(zp("Time (UTC)"), "UTC 0", "ttime__phrase_column");
+	STR_EQ(zp("All times are UTC+2"), "UTC+2 7200",
+	    "ttime__phrase_utc_plus");
+	STR_EQ(zp("Timezone: JST"), "JST 32400", "ttime__phrase_timezone");
+	STR_EQ(zp("UTC"), "UTC 0", "ttime__phrase_alone");
+	STR_EQ(zp("All UTC times"), "UTC 0", "ttime__phrase_before_key");
+	STR_EQ(zp("2015-10-21 (all times UTC)"), "UTC 0",
+	    "ttime__phrase_after_date");
+	STR_EQ(zp("Times are in Europe/Berlin"), "-", "ttime__phrase_iana");
+	STR_EQ(zp("All times CET/CEST"), "-", "ttime__phrase_dst_pair");
+	STR_EQ(zp("Time"), "-", "ttime__phrase_none");
+	STR_EQ(zp("We paged the SRE team"), "-", "ttime__phrase_prose");
+	STR_EQ(zp("Event"), "-", "ttime__phrase_event");
+}
+
+int
+main(void)
+{
+	test_ttime__forms();
+	test_ttime__order();
+	test_ttime__flags();
+	test_ttime__ranges();
+	test_ttime__zones();
+	test_ttime__weekday();
+	test_ttime__errors();
+	test_ttime__prefix();
+	test_ttime__zone_phrase();
+	return harness_done();
+}
