@@ -45,8 +45,18 @@ void	 pm_source_free(struct pm_source *);
 int	 pm_source_has_repo(const struct pm_source *);
 /* Absolute path of the working tree root (or of dir outside a repo). */
 const char	*pm_source_root(const struct pm_source *);
-/* The libgit2 repository (git_repository *), or NULL. */
+/* The libgit2 repository (git_repository *), or NULL.  For the
+ * thread that opened the source only. */
 void	*pm_source_git(const struct pm_source *);
+/*
+ * A git_repository * for the calling thread's exclusive use, taken
+ * from a pool of handles opened on the same repository (a handle must
+ * not be used by two threads at once).  Give it back with
+ * pm_source_git_release.  Returns NULL outside a repository or when
+ * the repository cannot be reopened (pm_error_set says why).
+ */
+void	*pm_source_git_acquire(struct pm_source *);
+void	 pm_source_git_release(struct pm_source *, void *);
 
 /*
  * List the Markdown files ("*.md", and files selected by the include
@@ -69,5 +79,13 @@ void	 pm_entries_release(struct pm_entries *);
  */
 int	 pm_source_read(struct pm_source *, enum pm_srckind,
 	    const struct pm_entry *, char **buf, size_t *len);
+/*
+ * As pm_source_read, reading at most max bytes: returns 1 without
+ * reading when the file is larger (*buf NULL, *len its size, or max + 1
+ * when the size was found only by reading).  A symbolic link (mode
+ * 0120000) is never followed: its bytes are the link's target text.
+ */
+int	 pm_source_read_max(struct pm_source *, enum pm_srckind,
+	    const struct pm_entry *, size_t max, char **buf, size_t *len);
 
 #endif /* PM_REPO_H */

@@ -1,0 +1,731 @@
+/*
+ * History (see history.h): one walk of the first-parent chain, oldest
+ * commit first, recording for every path the commit that added it.
+ *
+ * Speed matters (10,000 commits must take well under a second), so the
+ * walk does not use git_diff: each commit's tree is compared with its
+ * parent's by reading the raw tree objects and merging their sorted
+ * entry lists, descending only into subtrees whose ids differ.  The
+ * trees read for one commit are kept until the next one, whose parent
+ * trees they are, so every tree object is inflated once.  Renames are
+ * followed by matching a deleted path's blob id to an added path's in
+ * the same commit (what "git mv" gives); when a commit still has both
+ * unmatched additions and deletions, libgit2's similarity detection
+ * is asked about that one commit.
+ *
+ * Merged branches count from the merge commit: on the first-parent
+ * chain that is when the file reached the main line.
+ */
+#include <assert.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <git2.h>
+
+#include "base/alloc.h"
+#include "base/buf.h"
+#include "base/err.h"
+#include "source/history.h"
+#include "source/repo.h"
+
+#define	MODE_TREE	0040000u
+#define	MODE_GITLINK	0160000u
+#define	OIDSZ		20
+#define	GEN_MAX		256	/* trees kept from one commit to the next */
+
+/* An open-addressing map from a string to a record. */
+struct	slot {
+	char		*key;		/* owned; NULL when empty */
+	uint32_t	 hash;
+	uint32_t	 aux;		/* author index, or string index */
+	int64_t		 when;
+};
+
+struct	map {
+	struct slot	*v;
+	size_t		 n;		/* used slots */
+	size_t		 cap;		/* a power of two */
+};
+
+struct	pm_history {
+	struct map	 paths;		/* path -> first-added time, author */
+	struct map	 authors;	/* "Name <mail>" -> index */
+	char		**author;	/* by index, borrowed from authors */
+	size_t		 nauthor;
+	size_t		 capauthor;
+	int		 shallow;
+};
+
+/* One path added or deleted by a commit. */
+struct	change {
+	char		*path;
+	unsigned char	 oid[OIDSZ];
+	int		 matched;	/* paired as a rename */
+	int64_t		 when;		/* inherited record, when matched */
+	uint32_t	 author;
+};
+
+struct	changes {
+	struct change	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+/* The tree objects read for one commit, kept for the next. */
+struct	gen {
+	git_odb_object	**obj;
+	size_t		 n;
+	size_t		 cap;
+};
+
+struct	walk {
+	git_odb		*odb;
+	struct gen	 prev;		/* trees of the parent commit */
+	struct gen	 cur;		/* trees of this commit */
+	struct changes	 adds;
+	struct changes	 dels;
+	struct pm_buf	 path;
+};
+
+/* One entry of a raw tree object. */
+struct	tent {
+	unsigned int		 mode;
+	const char		*name;
+	size_t			 namelen;
+	const unsigned char	*oid;
+};
+
+static uint32_t
+hash_str(const char *s)
+{
+	uint32_t	 h = 2166136261u;
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static struct slot *
+map_find(const struct map *m, const char *key, uint32_t h)
+{
+	size_t	 i;
+
+	if (m->cap == 0)
+		return NULL;
+	for (i = h & (m->cap - 1); m->v[i].key != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		if (m->v[i].hash == h && strcmp(m->v[i].key, key) == 0)
+			return &m->v[i];
+	return NULL;
+}
+
+static void
+map_grow(struct map *m)
+{
+	struct slot	*old;
+	size_t		 oldcap, i, j;
+
+	old = m->v;
+	oldcap = m->cap;
+	m->cap = oldcap == 0 ? 64 : oldcap * 2;
+	m->v = pm_xcalloc(m->cap, sizeof(*m->v));
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].key == NULL)
+			continue;
+		for (j = old[i].hash & (m->cap - 1); m->v[j].key != NULL;
+		    j = (j + 1) & (m->cap - 1))
+			continue;
+		m->v[j] = old[i];
+	}
+	free(old);
+}
+
+/* Insert or overwrite key (copied); returns its slot. */
+static struct slot *
+map_put(struct map *m, const char *key)
+{
+	struct slot	*s;
+	uint32_t	 h;
+	size_t		 i;
+
+	h = hash_str(key);
+	if ((s = map_find(m, key, h)) != NULL)
+		return s;
+	if ((m->n + 1) * 4 > m->cap * 3)
+		map_grow(m);
+	for (i = h & (m->cap - 1); m->v[i].key != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		continue;
+	m->v[i].key = pm_xstrdup(key);
+	m->v[i].hash = h;
+	m->n++;
+	return &m->v[i];
+}
+
+/* Remove key if present (backward-shift deletion, no tombstones). */
+static void
+map_del(struct map *m, const char *key)
+{
+	struct slot	*s;
+	size_t		 i, j, k, mask;
+
+	if ((s = map_find(m, key, hash_str(key))) == NULL)
+		return;
+	mask = m->cap - 1;
+	i = (size_t)(s - m->v);
+	free(s->key);
+	s->key = NULL;
+	m->n--;
+	for (j = (i + 1) & mask; m->v[j].key != NULL; j = (j + 1) & mask) {
+		k = m->v[j].hash & mask;
+		/* Move j back to i unless its home lies in (i, j]. */
+		if (i <= j ? (i < k && k <= j) : (i < k || k <= j))
+			continue;
+		m->v[i] = m->v[j];
+		m->v[j].key = NULL;
+		i = j;
+	}
+}
+
+static void
+map_release(struct map *m)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->v[i].key);
+	free(m->v);
+	memset(m, 0, sizeof(*m));
+}
+
+static uint32_t
+author_index(struct pm_history *h, const git_signature *sig)
+{
+	struct slot	*s;
+	char		*who;
+	size_t		 n;
+
+	who = pm_xasprintf("%s <%s>", sig->name != NULL ? sig->name : "",
+	    sig->email != NULL ? sig->email : "");
+	n = h->authors.n;
+	s = map_put(&h->authors, who);
+	free(who);
+	if (h->authors.n != n) {
+		h->author = pm_xgrow(h->author, &h->capauthor,
+		    h->nauthor + 1, sizeof(*h->author));
+		s->aux = (uint32_t)h->nauthor;
+		h->author[h->nauthor++] = s->key;
+	}
+	return s->aux;
+}
+
+static void
+changes_add(struct changes *cs, const char *path, const unsigned char *oid)
+{
+	struct change	*c;
+
+	cs->v = pm_xgrow(cs->v, &cs->cap, cs->n + 1, sizeof(*cs->v));
+	c = &cs->v[cs->n++];
+	memset(c, 0, sizeof(*c));
+	c->path = pm_xstrdup(path);
+	memcpy(c->oid, oid, OIDSZ);
+}
+
+static void
+changes_clear(struct changes *cs)
+{
+	size_t	 i;
+
+	for (i = 0; i < cs->n; i++)
+		free(cs->v[i].path);
+	cs->n = 0;
+}
+
+/* Free the trees of g from index from on. */
+static void
+gen_trim(struct gen *g, size_t from)
+{
+	for (; g->n > from; g->n--)
+		git_odb_object_free(g->obj[g->n - 1]);
+}
+
+/*
+ * The commit is done: its trees become the next commit's parent
+ * trees (at most GEN_MAX of them, since they are searched linearly).
+ */
+static void
+gen_next(struct walk *w)
+{
+	struct gen	 t;
+
+	gen_trim(&w->prev, 0);
+	t = w->prev;
+	w->prev = w->cur;
+	w->cur = t;
+	gen_trim(&w->prev, GEN_MAX);
+}
+
+/*
+ * Read a tree object, from the previous commit's trees when it is
+ * there.  Returns 0 and sets *out (owned by the walk until the next
+ * commit), or -1.
+ */
+static int
+tree_read(struct walk *w, const unsigned char *raw, git_odb_object **out)
+{
+	git_odb_object	*obj;
+	git_oid		 oid;
+	size_t		 i;
+
+	for (i = 0; i < w->prev.n; i++)
+		if (memcmp(git_odb_object_id(w->prev.obj[i])->id, raw,
+		    OIDSZ) == 0) {
+			obj = w->prev.obj[i];
+			w->prev.obj[i] = w->prev.obj[--w->prev.n];
+			goto keep;
+		}
+	git_oid_fromraw(&oid, raw);
+	if (git_odb_read(&obj, w->odb, &oid) < 0)
+		return pm_error_git("cannot read a tree");
+	if (git_odb_object_type(obj) != GIT_OBJECT_TREE) {
+		git_odb_object_free(obj);
+		pm_error_set("object %.12s is not a tree", git_oid_tostr_s(&oid));
+		return -1;
+	}
+keep:
+	/* Kept (the caller is reading it) until the commit is done. */
+	w->cur.obj = pm_xgrow(w->cur.obj, &w->cur.cap, w->cur.n + 1,
+	    sizeof(*w->cur.obj));
+	w->cur.obj[w->cur.n++] = obj;
+	*out = obj;
+	return 0;
+}
+
+/*
+ * Parse the entry at *p of a raw tree ending at end.  Returns 1 and
+ * advances *p, 0 at the end, -1 if the object is malformed.
+ */
+static int
+tent_next(const unsigned char **p, const unsigned char *end, struct tent *e)
+{
+	const unsigned char	*q = *p, *nul;
+
+	if (q >= end)
+		return 0;
+	e->mode = 0;
+	while (q < end && *q >= '0' && *q <= '7')
+		e->mode = e->mode * 8 + (unsigned int)(*q++ - '0');
+	if (q >= end || *q++ != ' ')
+		return -1;
+	if ((nul = memchr(q, '\0', (size_t)(end - q))) == NULL ||
+	    (size_t)(end - nul) < 1 + OIDSZ)
+		return -1;
+	e->name = (const char *)q;
+	e->namelen = (size_t)(nul - q);
+	e->oid = nul + 1;
+	*p = nul + 1 + OIDSZ;
+	return 1;
+}
+
+static int
+is_dir(unsigned int mode)
+{
+	return (mode & 0170000u) == MODE_TREE;
+}
+
+/* Git's tree order: a directory's name sorts as if it ended in '/'. */
+static int
+tent_cmp(const struct tent *a, const struct tent *b)
+{
+	size_t	 n;
+	int	 c, ca, cb;
+
+	n = a->namelen < b->namelen ? a->namelen : b->namelen;
+	if ((c = memcmp(a->name, b->name, n)) != 0)
+		return c;
+	ca = n < a->namelen ? (unsigned char)a->name[n] :
+	    is_dir(a->mode) ? '/' : '\0';
+	cb = n < b->namelen ? (unsigned char)b->name[n] :
+	    is_dir(b->mode) ? '/' : '\0';
+	return ca - cb;
+}
+
+static int	diff_trees(struct walk *, const unsigned char *,
+		    const unsigned char *);
+
+/* Record one side-only entry: a file, or a whole subtree. */
+static int
+one_side(struct walk *w, const struct tent *e, int added)
+{
+	size_t	 len;
+	int	 rc = 0;
+
+	if ((e->mode & 0170000u) == MODE_GITLINK)
+		return 0;
+	len = w->path.len;
+	pm_buf_put(&w->path, e->name, e->namelen);
+	if (is_dir(e->mode)) {
+		pm_buf_putc(&w->path, '/');
+		rc = added ? diff_trees(w, NULL, e->oid) :
+		    diff_trees(w, e->oid, NULL);
+	} else
+		changes_add(added ? &w->adds : &w->dels,
+		    pm_buf_cstr(&w->path), e->oid);
+	pm_buf_truncate(&w->path, len);
+	return rc;
+}
+
+/*
+ * Compare two trees (either may be NULL: everything under the other
+ * was added or deleted), appending the files added and deleted under
+ * the current path prefix.  Returns 0 or -1.
+ */
+static int
+diff_trees(struct walk *w, const unsigned char *a, const unsigned char *b)
+{
+	git_odb_object		*oa = NULL, *ob = NULL;
+	const unsigned char	*pa = NULL, *ea = NULL, *pb = NULL, *eb = NULL;
+	struct tent		 ta, tb;
+	size_t			 len;
+	int			 ha, hb, c;
+
+	if (a != NULL) {
+		if (tree_read(w, a, &oa) == -1)
+			return -1;
+		pa = git_odb_object_data(oa);
+		ea = pa + git_odb_object_size(oa);
+	}
+	if (b != NULL) {
+		if (tree_read(w, b, &ob) == -1)
+			return -1;
+		pb = git_odb_object_data(ob);
+		eb = pb + git_odb_object_size(ob);
+	}
+	ha = a != NULL ? tent_next(&pa, ea, &ta) : 0;
+	hb = b != NULL ? tent_next(&pb, eb, &tb) : 0;
+	while (ha > 0 || hb > 0) {
+		if (ha > 0 && hb > 0) {
+			/* The common case: the same entry on both sides. */
+			if (ta.namelen == tb.namelen && ta.mode == tb.mode &&
+			    memcmp(ta.oid, tb.oid, OIDSZ) == 0 &&
+			    memcmp(ta.name, tb.name, ta.namelen) == 0) {
+				ha = tent_next(&pa, ea, &ta);
+				hb = tent_next(&pb, eb, &tb);
+				continue;
+			}
+			c = tent_cmp(&ta, &tb);
+		} else
+			c = ha > 0 ? -1 : 1;
+		if (c < 0) {
+			if (one_side(w, &ta, 0) == -1)
+				return -1;
+			ha = tent_next(&pa, ea, &ta);
+		} else if (c > 0) {
+			if (one_side(w, &tb, 1) == -1)
+				return -1;
+			hb = tent_next(&pb, eb, &tb);
+		} else {
+			/* Same name, changed: descend into directories;
+			 * a modified file is neither added nor deleted. */
+			if (is_dir(ta.mode) && memcmp(ta.oid, tb.oid,
+			    OIDSZ) != 0) {
+				len = w->path.len;
+				pm_buf_put(&w->path, ta.name, ta.namelen);
+				pm_buf_putc(&w->path, '/');
+				c = diff_trees(w, ta.oid, tb.oid);
+				pm_buf_truncate(&w->path, len);
+				if (c == -1)
+					return -1;
+			}
+			ha = tent_next(&pa, ea, &ta);
+			hb = tent_next(&pb, eb, &tb);
+		}
+	}
+	if (ha < 0 || hb < 0) {
+		pm_error_set("malformed tree object");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+cmp_change_oid(const void *a, const void *b)
+{
+	const struct change	*x = a, *y = b;
+	int			 c;
+
+	if ((c = memcmp(x->oid, y->oid, OIDSZ)) != 0)
+		return c;
+	return strcmp(x->path, y->path);
+}
+
+/*
+ * Pair the unmatched additions and deletions of one commit with
+ * libgit2's similarity detection (renames with edits).
+ */
+static void
+match_similar(struct pm_history *h, git_repository *repo,
+    const git_oid *old_tree, const git_oid *new_tree, struct walk *w)
+{
+	git_tree		*ta = NULL, *tb = NULL;
+	git_diff		*diff = NULL;
+	git_diff_find_options	 fo;
+	const git_diff_delta	*d;
+	struct slot		*s;
+	size_t			 i, j, k;
+
+	if (git_tree_lookup(&ta, repo, old_tree) < 0 ||
+	    git_tree_lookup(&tb, repo, new_tree) < 0 ||
+	    git_diff_tree_to_tree(&diff, repo, ta, tb, NULL) < 0)
+		goto done;
+	git_diff_find_options_init(&fo, GIT_DIFF_FIND_OPTIONS_VERSION);
+	fo.flags = GIT_DIFF_FIND_RENAMES;
+	if (git_diff_find_similar(diff, &fo) < 0)
+		goto done;
+	k = git_diff_num_deltas(diff);
+	for (i = 0; i < k; i++) {
+		d = git_diff_get_delta(diff, i);
+		if (d->status != GIT_DELTA_RENAMED)
+			continue;
+		s = map_find(&h->paths, d->old_file.path,
+		    hash_str(d->old_file.path));
+		if (s == NULL)
+			continue;
+		for (j = 0; j < w->adds.n; j++)
+			if (!w->adds.v[j].matched &&
+			    strcmp(w->adds.v[j].path, d->new_file.path) == 0) {
+				w->adds.v[j].matched = 1;
+				w->adds.v[j].when = s->when;
+				w->adds.v[j].author = s->aux;
+				break;
+			}
+	}
+done:
+	git_error_clear();
+	git_diff_free(diff);
+	git_tree_free(ta);
+	git_tree_free(tb);
+}
+
+/*
+ * Apply one commit's additions and deletions to the path map,
+ * following exact renames.  Returns nothing: the map is updated.
+ */
+static void
+apply_commit(struct pm_history *h, git_repository *repo, struct walk *w,
+    const git_oid *old_tree, const git_oid *new_tree, int64_t when,
+    uint32_t author)
+{
+	struct change	*a, *d, key;
+	struct slot	*s;
+	char		 empty[1] = "";
+	size_t		 i, umatched_add = 0, umatched_del = 0;
+
+	if (w->adds.n > 0 && w->dels.n > 0) {
+		qsort(w->dels.v, w->dels.n, sizeof(*w->dels.v),
+		    cmp_change_oid);
+		for (i = 0; i < w->adds.n; i++) {
+			a = &w->adds.v[i];
+			memcpy(key.oid, a->oid, OIDSZ);
+			key.path = empty;
+			/* The first deletion with this blob id. */
+			d = NULL;
+			{
+				size_t	 lo = 0, hi = w->dels.n, mid;
+
+				while (lo < hi) {
+					mid = lo + (hi - lo) / 2;
+					if (cmp_change_oid(&w->dels.v[mid],
+					    &key) < 0)
+						lo = mid + 1;
+					else
+						hi = mid;
+				}
+				for (; lo < w->dels.n && memcmp(
+				    w->dels.v[lo].oid, a->oid, OIDSZ) == 0;
+				    lo++)
+					if (!w->dels.v[lo].matched) {
+						d = &w->dels.v[lo];
+						break;
+					}
+			}
+			if (d == NULL)
+				continue;
+			s = map_find(&h->paths, d->path, hash_str(d->path));
+			if (s == NULL)
+				continue;
+			d->matched = a->matched = 1;
+			a->when = s->when;
+			a->author = s->aux;
+		}
+		for (i = 0; i < w->adds.n; i++)
+			umatched_add += !w->adds.v[i].matched;
+		for (i = 0; i < w->dels.n; i++)
+			umatched_del += !w->dels.v[i].matched;
+		if (umatched_add > 0 && umatched_del > 0 && old_tree != NULL)
+			match_similar(h, repo, old_tree, new_tree, w);
+	}
+	for (i = 0; i < w->dels.n; i++)
+		map_del(&h->paths, w->dels.v[i].path);
+	for (i = 0; i < w->adds.n; i++) {
+		a = &w->adds.v[i];
+		s = map_put(&h->paths, a->path);
+		s->when = a->matched ? a->when : when;
+		s->aux = a->matched ? a->author : author;
+	}
+}
+
+/* The commit oids of the first-parent chain from tip, newest first. */
+static int
+first_parents(git_repository *repo, const git_oid *tip, git_oid **out,
+    size_t *nout)
+{
+	git_commit	*c = NULL;
+	git_oid		*v = NULL, id;
+	size_t		 n = 0, cap = 0;
+
+	id = *tip;
+	for (;;) {
+		if (git_commit_lookup(&c, repo, &id) < 0) {
+			/* A shallow boundary: its parent is not here. */
+			if (n > 0) {
+				git_error_clear();
+				break;
+			}
+			free(v);
+			return pm_error_git("cannot read a commit");
+		}
+		v = pm_xgrow(v, &cap, n + 1, sizeof(*v));
+		v[n++] = id;
+		if (git_commit_parentcount(c) == 0) {
+			git_commit_free(c);
+			break;
+		}
+		id = *git_commit_parent_id(c, 0);
+		git_commit_free(c);
+	}
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+int
+pm_history_load(struct pm_history **out, struct pm_source *src,
+    const char *rev)
+{
+	struct pm_history	*h;
+	struct walk		 w;
+	git_repository		*repo;
+	git_object		*obj = NULL;
+	git_commit		*c = NULL;
+	git_oid			*chain = NULL, tip, prev_tree, tree;
+	size_t			 n = 0, i;
+	uint32_t		 author;
+	int			 rc = -1, have_prev = 0;
+
+	h = pm_xcalloc(1, sizeof(*h));
+	*out = h;
+	memset(&w, 0, sizeof(w));
+	if ((repo = pm_source_git_acquire(src)) == NULL)
+		return pm_source_has_repo(src) ? -1 : 0;
+	h->shallow = git_repository_is_shallow(repo) == 1;
+
+	if (rev == NULL && git_repository_head_unborn(repo) == 1) {
+		rc = 0;		/* no commits yet */
+		goto done;
+	}
+	if (git_revparse_single(&obj, repo, rev != NULL ? rev : "HEAD") < 0) {
+		pm_error_set("unknown revision '%s'",
+		    rev != NULL ? rev : "HEAD");
+		git_error_clear();
+		goto done;
+	}
+	if (git_object_peel((git_object **)&c, obj, GIT_OBJECT_COMMIT) < 0) {
+		/* A tree has no history. */
+		git_error_clear();
+		rc = 0;
+		goto done;
+	}
+	tip = *git_commit_id(c);
+	git_commit_free(c);
+	c = NULL;
+	if (first_parents(repo, &tip, &chain, &n) == -1)
+		goto done;
+	if (git_repository_odb(&w.odb, repo) < 0) {
+		pm_error_git("cannot open the object database");
+		goto done;
+	}
+
+	/* Oldest first, each commit against the one before it. */
+	for (i = n; i-- > 0; ) {
+		if (git_commit_lookup(&c, repo, &chain[i]) < 0) {
+			pm_error_git("cannot read a commit");
+			goto done;
+		}
+		tree = *git_commit_tree_id(c);
+		author = author_index(h, git_commit_author(c));
+		/* The chain's oldest commit may have a parent we cannot
+		 * see (shallow): everything in it counts as added. */
+		if (diff_trees(&w, have_prev ? prev_tree.id : NULL,
+		    tree.id) == -1)
+			goto done;
+		apply_commit(h, repo, &w, have_prev ? &prev_tree : NULL,
+		    &tree, (int64_t)git_commit_time(c), author);
+		changes_clear(&w.adds);
+		changes_clear(&w.dels);
+		gen_next(&w);
+		git_commit_free(c);
+		c = NULL;
+		prev_tree = tree;
+		have_prev = 1;
+	}
+	rc = 0;
+done:
+	git_commit_free(c);
+	git_object_free(obj);
+	gen_trim(&w.prev, 0);
+	gen_trim(&w.cur, 0);
+	free(w.prev.obj);
+	free(w.cur.obj);
+	changes_clear(&w.adds);
+	changes_clear(&w.dels);
+	free(w.adds.v);
+	free(w.dels.v);
+	pm_buf_release(&w.path);
+	git_odb_free(w.odb);
+	free(chain);
+	pm_source_git_release(src, repo);
+	return rc;
+}
+
+void
+pm_history_free(struct pm_history *h)
+{
+	if (h == NULL)
+		return;
+	map_release(&h->paths);
+	map_release(&h->authors);
+	free(h->author);
+	free(h);
+}
+
+int
+pm_history_first_added(const struct pm_history *h, const char *path,
+    int64_t *when, const char **author)
+{
+	const struct slot	*s;
+
+	if (h == NULL || (s = map_find(&h->paths, path,
+	    hash_str(path))) == NULL)
+		return PM_ENOTFOUND;
+	*when = s->when;
+	*author = h->author[s->aux];
+	return 0;
+}
+
+int
+pm_history_shallow(const struct pm_history *h)
+{
+	return h != NULL && h->shallow;
+}
