@@ -39,8 +39,13 @@ BASE_OBJS	 = lib/base/alloc.o lib/base/arena.o lib/base/buf.o \
 SOURCE_OBJS	 = lib/source/config.o lib/source/history.o \
 		   lib/source/repo.o lib/corpus.o
 DOC_OBJS	 = lib/doc/doc.o lib/doc/sections.o
-LINT_OBJS	 =
-REPORT_OBJS	 =
+LINT_OBJS	 = lib/lint/checks.o lib/lint/check_actions.o \
+		   lib/lint/check_body.o lib/lint/check_meta.o \
+		   lib/lint/check_timeline.o lib/lint/rulepack.o \
+		   lib/lint/suppress.o
+REPORT_OBJS	 = lib/report/report.o lib/report/text.o \
+		   lib/report/json.o lib/report/sarif.o lib/report/github.o \
+		   lib/report/gitlab.o lib/report/junit.o
 SITE_OBJS	 = lib/site/html.o lib/site/svg.o lib/site/tmpl.o \
 		   lib/site/write.o
 ADOPT_OBJS	 =

@@ -1,0 +1,312 @@
+/*
+ * The check table and the lint driver.  Every rule of base/rules.def
+ * has one row here mapping it to its handler (mandoc's mdoc_valids[]);
+ * rule ids, levels and descriptions are never spelled again.  The
+ * driver copies the parser's findings with configured levels, runs
+ * each check that is not switched off, then applies suppression once.
+ */
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/buf.h"
+#include "base/finding.h"
+#include "base/time.h"
+#include "corpus.h"
+#include "doc/doc.h"
+#include "lint/lint.h"
+#include "lint/lint_int.h"
+#include "source/config.h"
+
+#define	CK(e, fn)	[PM_RULE_##e] = { PM_RULE_##e, fn }
+
+/*
+ * Indexed by enum pm_rule_id, so a rule added to rules.def without a
+ * row here has a zeroed row (rule 0, no handler); the driver checks
+ * that the row's rule matches its index.
+ */
+static const struct pm_check checks[PM_RULE__MAX] = {
+	CK(FRONTMATTER_SYNTAX,	NULL),		/* the parser */
+	CK(FRONTMATTER_REQUIRED, check_frontmatter_required),
+	CK(FRONTMATTER_TIMES,	check_frontmatter_times),
+	CK(STRUCTURE_SECTIONS,	check_structure_sections),
+	CK(TIMELINE_PRESENT,	check_timeline_present),
+	CK(TIMELINE_TIME,	NULL),		/* the parser */
+	CK(TIMELINE_ORDER,	check_timeline_order),
+	CK(TIMELINE_UTC,	check_timeline_utc),
+	CK(TIMELINE_WINDOW,	check_timeline_window),
+	CK(TIMELINE_DETECTION,	check_timeline_detection),
+	CK(FACTORS_MULTIPLE,	check_factors_multiple),
+	CK(ACTIONS_OWNER,	check_actions_owner),
+	CK(ACTIONS_DEADLINE,	check_actions_deadline),
+	CK(ACTIONS_PRIORITY,	check_actions_priority),
+	CK(ACTIONS_TRACKED,	check_actions_tracked),
+	CK(ACTIONS_VAGUE,	check_actions_vague),
+	CK(ACTIONS_OVERDUE,	check_actions_overdue),
+	CK(DISTRIBUTION_48H,	check_distribution_48h),
+	CK(DISTRIBUTION_STALE,	check_distribution_stale),
+	CK(FOLLOWUP_SCHEDULED,	check_followup_scheduled),
+	CK(LANGUAGE_BLAMELESS,	check_language_blameless),
+	CK(ANALYSIS_DEPTH,	check_analysis_depth),
+	CK(LINKS_RELATED,	check_links_related),
+	CK(IDS_UNIQUE,		check_ids_unique),
+	CK(INPUT_LIMITS,	NULL),		/* the parser and loader */
+};
+
+struct pm_pos
+pm_pos_line(unsigned int line)
+{
+	struct pm_pos	 p;
+
+	p.line = line;
+	p.col = line ? 1 : 0;
+	return p;
+}
+
+int64_t
+pm_day_of(int64_t t)
+{
+	return t >= 0 ? t / PM_DAY : -((-t + PM_DAY - 1) / PM_DAY);
+}
+
+const char *
+pm_lint_fmt_time(char *buf, size_t sz, int64_t t)
+{
+	char	 tmp[32];
+
+	pm_time_format(tmp, t);
+	snprintf(buf, sz, "%s", tmp);
+	return buf;
+}
+
+static struct pm_finding *
+emit_v(struct pm_lint *lt, enum pm_rule_id rule, enum pm_level lvl,
+    struct pm_pos pos, const char *fmt, va_list ap)
+{
+	struct pm_finding	*f;
+	struct pm_buf		 b = PM_BUF_INIT;
+
+	pm_buf_vprintf(&b, fmt, ap);
+	f = pm_findings_add(lt->out, rule, lt->doc->path, pos, "%s",
+	    pm_buf_cstr(&b));
+	pm_buf_release(&b);
+	f->level = lvl;
+	f->draft = lt->doc->meta.status == PM_STATUS_DRAFT;
+	return f;
+}
+
+struct pm_finding *
+pm_lint_emit(struct pm_lint *lt, const struct pm_check *ck,
+    struct pm_pos pos, const char *fmt, ...)
+{
+	struct pm_finding	*f;
+	va_list			 ap;
+
+	va_start(ap, fmt);
+	f = emit_v(lt, ck->rule, pm_config_level(lt->cfg, ck->rule), pos,
+	    fmt, ap);
+	va_end(ap);
+	return f;
+}
+
+struct pm_finding *
+pm_lint_emit_rule(struct pm_lint *lt, enum pm_rule_id rule,
+    enum pm_level lvl, struct pm_pos pos, const char *fmt, ...)
+{
+	struct pm_finding	*f;
+	va_list			 ap;
+
+	va_start(ap, fmt);
+	f = emit_v(lt, rule, lvl, pos, fmt, ap);
+	va_end(ap);
+	return f;
+}
+
+/*
+ * Copy the parser's findings, with the configured level: an override
+ * wins, otherwise the level the parser chose is kept.
+ */
+static void
+copy_parser_findings(struct pm_lint *lt)
+{
+	const struct pm_findings	*src = &lt->doc->findings;
+	const struct pm_finding		*s;
+	struct pm_finding		*f;
+	enum pm_level			 lvl;
+	size_t				 i;
+
+	for (i = 0; i < src->n; i++) {
+		s = &src->v[i];
+		lvl = pm_config_level(lt->cfg, s->rule);
+		if (lvl == PM_LEVEL_OFF)
+			continue;
+		if (lvl == pm_rule_default_level(s->rule))
+			lvl = s->level;
+		f = pm_findings_add(lt->out, s->rule, s->path ? s->path :
+		    lt->doc->path, s->pos, "%s", s->msg);
+		f->level = lvl;
+		f->draft = s->draft ||
+		    lt->doc->meta.status == PM_STATUS_DRAFT;
+		if (s->detail != NULL)
+			f->detail = pm_xstrdup(s->detail);
+		if (s->suggest != NULL)
+			f->suggest = pm_xstrdup(s->suggest);
+	}
+}
+
+static void
+lint_one(struct pm_lint *lt)
+{
+	const struct pm_check	*ck;
+	size_t			 i, from;
+
+	from = lt->out->n;
+	copy_parser_findings(lt);
+	/* Files that are not post-mortems have nothing more to check. */
+	if (lt->doc->kind == PM_DOC_OTHER && !lt->doc->meta.has_fm &&
+	    lt->doc->nsecs == 0)
+		goto done;
+	for (i = 0; i < PM_RULE__MAX; i++) {
+		ck = &checks[i];
+		if (ck->fn == NULL || ck->rule != (enum pm_rule_id)i)
+			continue;
+		if (pm_config_level(lt->cfg, ck->rule) == PM_LEVEL_OFF)
+			continue;
+		ck->fn(ck, lt->doc, lt);
+	}
+done:
+	pm_suppress_apply(lt->doc, lt->out, from);
+}
+
+void
+pm_lint_doc(const struct pm_doc *doc, const struct pm_corpus *corpus,
+    const struct pm_config *cfg, const struct pm_rulepacks *packs,
+    const struct pm_lint_opts *opts, struct pm_findings *out,
+    struct pm_lint_stats *stats)
+{
+	struct pm_lint		 lt;
+	struct pm_lint_stats	 dummy;
+
+	memset(&dummy, 0, sizeof(dummy));
+	memset(&lt, 0, sizeof(lt));
+	lt.cfg = cfg;
+	lt.opts = opts;
+	lt.corpus = corpus;
+	lt.packs = packs;
+	lt.m = packs ? pm_matcher_new(packs) : NULL;
+	lt.doc = doc;
+	lt.out = out;
+	lt.stats = stats ? stats : &dummy;
+	lint_one(&lt);
+	pm_matcher_free(lt.m);
+}
+
+struct	worker {
+	pthread_t			 tid;
+	const struct pm_corpus		*corpus;
+	const struct pm_config		*cfg;
+	const struct pm_rulepacks	*packs;
+	const struct pm_lint_opts	*opts;
+	atomic_size_t			*next;
+	struct pm_findings		 out;
+	struct pm_lint_stats		 stats;
+};
+
+static void *
+worker_run(void *arg)
+{
+	struct worker	*w = arg;
+	struct pm_lint	 lt;
+	size_t		 i;
+
+	memset(&lt, 0, sizeof(lt));
+	lt.cfg = w->cfg;
+	lt.opts = w->opts;
+	lt.corpus = w->corpus;
+	lt.packs = w->packs;
+	/* Match data is per thread (STYLE B5): compiled code is shared. */
+	lt.m = w->packs ? pm_matcher_new(w->packs) : NULL;
+	lt.out = &w->out;
+	lt.stats = &w->stats;
+	while ((i = atomic_fetch_add(w->next, 1)) < w->corpus->ndocs) {
+		if (w->corpus->target != NULL && !w->corpus->target[i])
+			continue;
+		lt.doc = w->corpus->docs[i];
+		lint_one(&lt);
+	}
+	pm_matcher_free(lt.m);
+	return NULL;
+}
+
+void
+pm_lint_corpus(const struct pm_corpus *corpus, const struct pm_config *cfg,
+    const struct pm_rulepacks *packs, const struct pm_lint_opts *opts,
+    struct pm_findings *out, struct pm_lint_stats *stats)
+{
+	struct worker	*w;
+	atomic_size_t	 next;
+	long		 ncpu;
+	size_t		 i, ntargets, nthreads;
+	const struct pm_finding *s;
+	struct pm_finding *f;
+
+	/* The loader's own findings (unreadable file, too large...). */
+	for (i = 0; i < corpus->findings.n; i++) {
+		s = &corpus->findings.v[i];
+		if (pm_config_level(cfg, s->rule) == PM_LEVEL_OFF)
+			continue;
+		f = pm_findings_add(out, s->rule, s->path, s->pos, "%s",
+		    s->msg);
+		f->level = s->level;
+	}
+
+	for (i = ntargets = 0; i < corpus->ndocs; i++)
+		if (corpus->target == NULL || corpus->target[i])
+			ntargets++;
+	if (opts->threads > 0)
+		nthreads = (size_t)opts->threads;
+	else {
+		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		nthreads = ncpu < 1 ? 1 : ncpu > 8 ? 8 : (size_t)ncpu;
+	}
+	/* Threads cost more than a few documents' checks. */
+	if (ntargets < 64)
+		nthreads = 1;
+
+	atomic_init(&next, 0);
+	w = pm_xcalloc(nthreads, sizeof(*w));
+	for (i = 0; i < nthreads; i++) {
+		w[i].corpus = corpus;
+		w[i].cfg = cfg;
+		w[i].packs = packs;
+		w[i].opts = opts;
+		w[i].next = &next;
+	}
+	for (i = 1; i < nthreads; i++)
+		if (pthread_create(&w[i].tid, NULL, worker_run, &w[i]) != 0)
+			break;
+	nthreads = i == nthreads ? nthreads : i;
+	worker_run(&w[0]);
+	for (i = 1; i < nthreads; i++)
+		pthread_join(w[i].tid, NULL);
+	for (i = 0; i < nthreads; i++) {
+		pm_findings_move(out, &w[i].out);
+		pm_findings_release(&w[i].out);
+		if (stats != NULL) {
+			stats->history_skipped += w[i].stats.history_skipped;
+			stats->limit_hits += w[i].stats.limit_hits;
+		}
+	}
+	free(w);
+}
+
+int
+pm_lint_failed(const struct pm_findings *fs, int strict)
+{
+	return pm_findings_count(fs, PM_LEVEL_ERROR, strict) > 0;
+}

@@ -1,0 +1,117 @@
+/*
+ * The linter: the checklist rules of SPEC section 2 run over the model
+ * of each document (lib/doc/doc.h), the pattern rule packs of rules/
+ * (blameless phrasing, vague actions), and suppression comments.
+ * Reads the model only, never the cmark tree or the YAML.  Called by
+ * cmd_lint.c (lint), cmd_rules.c (rules) and the site (findings shown
+ * on each page).
+ */
+#ifndef PM_LINT_H
+#define PM_LINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "base/finding.h"
+
+struct pm_config;
+struct pm_corpus;
+struct pm_doc;
+struct pm_rulepacks;		/* opaque: loaded pattern rule packs */
+
+struct	pm_lint_opts {
+	int32_t		 today;		/* days since the epoch (--today) */
+	int		 has_history;	/* a repository is there: a report
+					   without 'added' is uncommitted */
+	int		 threads;	/* 0: one per CPU (at most 8) */
+};
+
+struct	pm_lint_stats {
+	size_t		 history_skipped; /* distribution/48h skipped: no
+					   'distributed' and no history */
+	size_t		 limit_hits;	/* pattern matches stopped by the
+					   PCRE2 match or depth limit */
+};
+
+/*
+ * Lint every target document of the corpus, appending findings
+ * (parser findings with configured levels, check findings, pattern
+ * findings; suppression applied) to *out, unsorted.  packs may be
+ * NULL (no pattern rules).  Thread-safe per call; runs the documents
+ * on opts->threads threads.  stats may be NULL.
+ */
+void	 pm_lint_corpus(const struct pm_corpus *, const struct pm_config *,
+	    const struct pm_rulepacks *, const struct pm_lint_opts *,
+	    struct pm_findings *out, struct pm_lint_stats *stats);
+
+/*
+ * Lint one document; corpus (for links/related and ids/unique) may be
+ * NULL, then those two rules are skipped.  Appends to *out.
+ */
+void	 pm_lint_doc(const struct pm_doc *, const struct pm_corpus *,
+	    const struct pm_config *, const struct pm_rulepacks *,
+	    const struct pm_lint_opts *, struct pm_findings *out,
+	    struct pm_lint_stats *stats);
+
+/* 1 if any finding fails the run: an error, not on a draft unless
+ * strict. */
+int	 pm_lint_failed(const struct pm_findings *, int strict);
+
+/*
+ * Rule packs (rulepack.c).  Load every ".yaml" file of datadir (NULL or a
+ * missing directory: none), sorted by name, then each of
+ * cfg->rule_files resolved against root (NULL: the current directory).
+ * Patterns are compiled once here.  Returns 0, or -1 with
+ * pm_error_set("FILE:LINE: ...") for an unreadable file, a format
+ * error or a pattern that does not compile (with PCRE2's message and
+ * offset).  Free with pm_rulepacks_free().
+ */
+int	 pm_rulepacks_load(struct pm_rulepacks **out, const char *datadir,
+	    const struct pm_config *, const char *root);
+void	 pm_rulepacks_free(struct pm_rulepacks *);
+
+/* One pattern rule, as listed by `postmortem rules`. */
+struct	pm_prule_info {
+	const char	*full_id;	/* "en/human-error" */
+	const char	*locale;
+	enum pm_rule_id	 family;	/* the SPEC rule it reports under */
+	enum pm_level	 level;		/* default: severity or family's */
+	const char	*source;	/* "rules/en-blameless.yaml:12" form */
+	const char	*message;
+	const char	*suggest;	/* or NULL */
+};
+
+size_t	 pm_rulepacks_count(const struct pm_rulepacks *);
+void	 pm_rulepacks_info(const struct pm_rulepacks *, size_t i,
+	    struct pm_prule_info *);
+
+/*
+ * Run every bad/good example of every pattern: a bad example must
+ * match, a good one must not.  Prints one line per failure to out
+ * ("FILE:LINE: en/human-error: bad example does not match: ...").
+ * Returns the number of failures; *nrun gets the examples run.
+ */
+size_t	 pm_rulepacks_test(const struct pm_rulepacks *, FILE *out,
+	    size_t *nrun);
+
+/*
+ * Suppression (suppress.c): drop from fs->v[from..] the findings that
+ * the document's comments switch off:
+ *   <!-- postmortem-disable [RULE ...] -->   until
+ *   <!-- postmortem-enable [RULE ...] -->, and
+ *   <!-- postmortem-disable-next-line [RULE ...] -->.
+ * RULE is a rule id ("timeline/utc"), a family ("timeline"), a pattern
+ * id ("en/human-error" or "human-error"); none means every rule.  A
+ * finding on the whole file (line 0) is dropped when its rule is still
+ * disabled at the end of the file.  Comments inside fenced code blocks
+ * are ignored.
+ */
+void	 pm_suppress_apply(const struct pm_doc *, struct pm_findings *fs,
+	    size_t from);
+
+/* The same over raw text, for unit tests and callers without a doc. */
+void	 pm_suppress_apply_text(const char *text, size_t len,
+	    struct pm_findings *fs, size_t from);
+
+#endif /* PM_LINT_H */

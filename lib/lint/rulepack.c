@@ -1,0 +1,1006 @@
+/*
+ * Pattern rule packs (rules/NAME.yaml, postmortem-rules(5)): loading,
+ * compiling each pattern once, and running them over a document's
+ * prose (language/blameless) and action texts (actions/vague).
+ *
+ * The compiled code and the match context (with the match and depth
+ * limits of the configuration) are shared read-only by every thread;
+ * match data and scratch buffers are per thread (struct pm_matcher).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define	PCRE2_CODE_UNIT_WIDTH	8
+#include <pcre2.h>
+
+#include "base/alloc.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/err.h"
+#include "base/finding.h"
+#include "base/yamlx.h"
+#include "doc/doc.h"
+#include "lint/lint.h"
+#include "lint/lint_int.h"
+#include "source/config.h"
+
+#define	MAX_MATCHES	50	/* per pattern and text: enough to act on */
+
+struct	pm_example {
+	const char	*text;
+	struct pm_pos	 pos;
+};
+
+struct	pm_prule {
+	const char		*id;		/* "human-error" */
+	const char		*full;		/* "en/human-error" */
+	const char		*message;
+	const char		*suggest;	/* or NULL */
+	int			 has_level;
+	enum pm_level		 level;		/* severity, when has_level */
+	struct pm_pos		 pos;		/* the pattern's line */
+	const char		*source;	/* "FILE:LINE" */
+	pcre2_code		*re;
+	struct pm_example	*bad, *good;
+	size_t			 nbad, ngood;
+	int			 shadowed;	/* a later pack redefines it */
+};
+
+struct	pm_pack {
+	const char		*path;
+	enum pm_rule_id		 family;
+	const char		*locale;
+	struct pm_prule		*rules;
+	size_t			 nrules;
+};
+
+struct	pm_rulepacks {
+	struct pm_arena		 arena;
+	struct pm_pack		*packs;
+	size_t			 npacks, cap;
+	pcre2_match_context	*mctx;
+	const struct pm_config	*cfg;
+};
+
+struct	pm_matcher {
+	pcre2_match_data	*md;
+	struct pm_buf		 text;		/* joined, masked prose */
+	size_t			*starts;	/* offset of each line in text */
+	unsigned int		*lines;		/* its file line */
+	size_t			 nlines, cap;
+};
+
+/* ---- loading ---- */
+
+static int
+fail_at(const char *path, struct pm_pos pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+fail_at(const char *path, struct pm_pos pos, const char *fmt, ...)
+{
+	struct pm_buf	 b = PM_BUF_INIT;
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	pm_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	pm_error_set("%s:%u: %s", path, pos.line, pm_buf_cstr(&b));
+	pm_buf_release(&b);
+	return -1;
+}
+
+static const char *
+scalar(const struct pm_ynode *n)
+{
+	return n != NULL && n->type == PM_Y_SCALAR ? n->value : NULL;
+}
+
+static int
+read_file(const char *path, char **buf, size_t *len)
+{
+	struct pm_buf	 b = PM_BUF_INIT;
+	FILE		*f;
+	char		 chunk[8192];
+	size_t		 n;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		pm_error_set("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		pm_buf_put(&b, chunk, n);
+	if (ferror(f)) {
+		pm_error_set("%s: %s", path, strerror(errno));
+		fclose(f);
+		pm_buf_release(&b);
+		return -1;
+	}
+	fclose(f);
+	pm_buf_putc(&b, '\0');
+	*buf = pm_buf_detach(&b, len);
+	(*len)--;
+	return 0;
+}
+
+static int
+load_examples(struct pm_rulepacks *rp, const char *path,
+    const struct pm_ynode *n, struct pm_example **out, size_t *nout,
+    const char *key)
+{
+	size_t	 i;
+
+	*out = NULL;
+	*nout = 0;
+	if (n == NULL)
+		return 0;
+	if (n->type == PM_Y_SCALAR) {
+		*out = pm_arena_alloc(&rp->arena, sizeof(**out));
+		(*out)->text = n->value;
+		(*out)->pos = n->pos;
+		*nout = 1;
+		return 0;
+	}
+	if (n->type != PM_Y_SEQ)
+		return fail_at(path, n->pos, "'%s' must be a list of "
+		    "sentences", key);
+	*out = pm_arena_alloc(&rp->arena, (n->nkids + 1) * sizeof(**out));
+	for (i = 0; i < n->nkids; i++) {
+		if (n->kids[i]->type != PM_Y_SCALAR)
+			return fail_at(path, n->kids[i]->pos, "each '%s' "
+			    "example must be a string", key);
+		(*out)[i].text = n->kids[i]->value;
+		(*out)[i].pos = n->kids[i]->pos;
+	}
+	*nout = n->nkids;
+	return 0;
+}
+
+static int
+parse_level(enum pm_level *out, const char *s)
+{
+	if (strcasecmp(s, "error") == 0)
+		*out = PM_LEVEL_ERROR;
+	else if (strcasecmp(s, "warning") == 0)
+		*out = PM_LEVEL_WARNING;
+	else if (strcasecmp(s, "info") == 0)
+		*out = PM_LEVEL_INFO;
+	else if (strcasecmp(s, "off") == 0)
+		*out = PM_LEVEL_OFF;
+	else
+		return -1;
+	return 0;
+}
+
+static int
+valid_id(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' ||
+		    *s == '.'))
+			return 0;
+	return 1;
+}
+
+static int
+load_rule(struct pm_rulepacks *rp, struct pm_pack *pk,
+    const struct pm_ynode *n, struct pm_prule *r)
+{
+	static const char *const keys[] = {
+		"id", "pattern", "message", "suggest", "severity", "bad",
+		"good", "description", "note", NULL
+	};
+	const struct pm_ynode	*pat, *v;
+	const char		*s, *const *k;
+	PCRE2_UCHAR		 emsg[256];
+	PCRE2_SIZE		 eoff;
+	int			 ecode;
+	size_t			 i;
+
+	if (n->type != PM_Y_MAP)
+		return fail_at(pk->path, n->pos, "each rule must be a "
+		    "mapping with id, pattern and message");
+	for (i = 0; i + 1 < n->nkids; i += 2) {
+		s = scalar(n->kids[i]);
+		for (k = keys; s != NULL && *k != NULL; k++)
+			if (strcmp(s, *k) == 0)
+				break;
+		if (s == NULL || *k == NULL)
+			return fail_at(pk->path, n->kids[i]->pos, "unknown "
+			    "key '%s' in a rule", s ? s : "?");
+	}
+	if ((s = scalar(pm_ymap_get(n, "id"))) == NULL || !valid_id(s))
+		return fail_at(pk->path, n->pos, "a rule needs an 'id' made "
+		    "of letters, digits, '-', '_' or '.'");
+	r->id = s;
+	r->full = pm_arena_printf(&rp->arena, "%s/%s", pk->locale, s);
+	pat = pm_ymap_get(n, "pattern");
+	if (scalar(pat) == NULL || *pat->value == '\0')
+		return fail_at(pk->path, n->pos, "rule '%s' has no 'pattern'",
+		    r->full);
+	r->pos = pat->pos;
+	r->source = pm_arena_printf(&rp->arena, "%s:%u", pk->path,
+	    pat->pos.line);
+	if ((s = scalar(pm_ymap_get(n, "message"))) == NULL)
+		return fail_at(pk->path, n->pos, "rule '%s' has no "
+		    "'message'", r->full);
+	r->message = s;
+	if ((v = pm_ymap_get(n, "suggest")) != NULL && !pm_yis_null(v)) {
+		if ((s = scalar(v)) == NULL)
+			return fail_at(pk->path, v->pos, "'suggest' must be "
+			    "a string");
+		r->suggest = s;
+	}
+	if ((v = pm_ymap_get(n, "severity")) != NULL) {
+		if (scalar(v) == NULL || parse_level(&r->level, v->value))
+			return fail_at(pk->path, v->pos, "'severity' must be "
+			    "error, warning, info or off");
+		r->has_level = 1;
+	}
+	if (load_examples(rp, pk->path, pm_ymap_get(n, "bad"), &r->bad,
+	    &r->nbad, "bad") == -1 ||
+	    load_examples(rp, pk->path, pm_ymap_get(n, "good"), &r->good,
+	    &r->ngood, "good") == -1)
+		return -1;
+	r->re = pcre2_compile((PCRE2_SPTR)pat->value, pat->len,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &ecode, &eoff, NULL);
+	if (r->re == NULL) {
+		pcre2_get_error_message(ecode, emsg, sizeof(emsg));
+		return fail_at(pk->path, pat->pos, "pattern of '%s' does not "
+		    "compile: %s at offset %zu", r->full, (char *)emsg,
+		    (size_t)eoff);
+	}
+	/* JIT when available; the match limit still applies to it. */
+	(void)pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+	return 0;
+}
+
+static int
+load_pack(struct pm_rulepacks *rp, const char *path)
+{
+	static const char *const keys[] = {
+		"family", "locale", "rules", "description", NULL
+	};
+	struct pm_ylimits	 lim = PM_YLIMITS_DEFAULT;
+	struct pm_yerror	 yerr;
+	struct pm_ynode		*root;
+	const struct pm_ynode	*rules;
+	struct pm_pack		*pk;
+	const char		*s, *const *k;
+	char			*text;
+	size_t			 len, i;
+	struct pm_pos		 top = { 1, 1 };
+	enum pm_rule_id		 fam;
+
+	if (read_file(path, &text, &len) == -1)
+		return -1;
+	if (pm_yaml_parse(&root, &rp->arena, text, len, &lim, &yerr) == -1) {
+		free(text);
+		return fail_at(path, yerr.pos, "%s", yerr.msg);
+	}
+	free(text);
+	if (root == NULL || root->type != PM_Y_MAP)
+		return fail_at(path, root ? root->pos : top, "a rule pack is "
+		    "a mapping with family, locale and rules");
+	for (i = 0; i + 1 < root->nkids; i += 2) {
+		s = scalar(root->kids[i]);
+		for (k = keys; s != NULL && *k != NULL; k++)
+			if (strcmp(s, *k) == 0)
+				break;
+		if (s == NULL || *k == NULL)
+			return fail_at(path, root->kids[i]->pos, "unknown key "
+			    "'%s' in a rule pack", s ? s : "?");
+	}
+	s = scalar(pm_ymap_get(root, "family"));
+	if (s == NULL || pm_rule_lookup(&fam, s) == -1 ||
+	    (fam != PM_RULE_LANGUAGE_BLAMELESS &&
+	    fam != PM_RULE_ACTIONS_VAGUE))
+		return fail_at(path, root->pos, "'family' must be "
+		    "language/blameless or actions/vague");
+	rp->packs = pm_xgrow(rp->packs, &rp->cap, rp->npacks + 1,
+	    sizeof(*rp->packs));
+	pk = &rp->packs[rp->npacks];
+	memset(pk, 0, sizeof(*pk));
+	pk->path = pm_arena_strdup(&rp->arena, path);
+	pk->family = fam;
+	if ((s = scalar(pm_ymap_get(root, "locale"))) == NULL ||
+	    !valid_id(s))
+		return fail_at(path, root->pos, "'locale' must be a locale "
+		    "name like en or es");
+	pk->locale = s;
+	rules = pm_ymap_get(root, "rules");
+	if (rules == NULL || rules->type != PM_Y_SEQ)
+		return fail_at(path, rules ? rules->pos : root->pos,
+		    "'rules' must be a list");
+	pk->rules = pm_arena_alloc(&rp->arena,
+	    (rules->nkids + 1) * sizeof(*pk->rules));
+	rp->npacks++;
+	for (i = 0; i < rules->nkids; i++) {
+		pk->nrules = i + 1;
+		if (load_rule(rp, pk, rules->kids[i], &pk->rules[i]) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+load_dir(struct pm_rulepacks *rp, const char *dir)
+{
+	DIR		*d;
+	struct dirent	*e;
+	char		**names = NULL;
+	size_t		 n = 0, cap = 0, i, len;
+	int		 rc = 0;
+
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		len = strlen(e->d_name);
+		if (e->d_name[0] == '.' || len < 6 ||
+		    (strcmp(e->d_name + len - 5, ".yaml") != 0 &&
+		    strcmp(e->d_name + len - 4, ".yml") != 0))
+			continue;
+		names = pm_xgrow(names, &cap, n + 1, sizeof(*names));
+		names[n++] = pm_xasprintf("%s/%s", dir, e->d_name);
+	}
+	closedir(d);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmpstr);
+	for (i = 0; i < n; i++) {
+		if (rc == 0 && load_pack(rp, names[i]) == -1)
+			rc = -1;
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+/* A later pack's pattern with the same full id replaces the earlier. */
+static void
+mark_shadowed(struct pm_rulepacks *rp)
+{
+	size_t	 a, b, i, j;
+
+	for (a = 0; a < rp->npacks; a++)
+		for (i = 0; i < rp->packs[a].nrules; i++)
+			for (b = a; b < rp->npacks; b++)
+				for (j = b == a ? i + 1 : 0;
+				    j < rp->packs[b].nrules; j++)
+					if (rp->packs[a].family ==
+					    rp->packs[b].family &&
+					    strcmp(rp->packs[a].rules[i].full,
+					    rp->packs[b].rules[j].full) == 0)
+						rp->packs[a].rules[i].shadowed
+						    = 1;
+}
+
+int
+pm_rulepacks_load(struct pm_rulepacks **out, const char *datadir,
+    const struct pm_config *cfg, const char *root)
+{
+	struct pm_rulepacks	*rp;
+	char			*p;
+	size_t			 i;
+	int			 rc;
+
+	rp = pm_xcalloc(1, sizeof(*rp));
+	rp->cfg = cfg;
+	rp->mctx = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(rp->mctx, cfg->limits.pcre2_match_limit ?
+	    cfg->limits.pcre2_match_limit : 1000000);
+	pcre2_set_depth_limit(rp->mctx, cfg->limits.pcre2_depth_limit ?
+	    cfg->limits.pcre2_depth_limit : 10000);
+	if (datadir != NULL && load_dir(rp, datadir) == -1)
+		goto fail;
+	for (i = 0; i < cfg->nrule_files; i++) {
+		if (cfg->rule_files[i][0] == '/' || root == NULL)
+			p = pm_xstrdup(cfg->rule_files[i]);
+		else
+			p = pm_xasprintf("%s/%s", root, cfg->rule_files[i]);
+		rc = load_pack(rp, p);
+		free(p);
+		if (rc == -1)
+			goto fail;
+	}
+	mark_shadowed(rp);
+	*out = rp;
+	return 0;
+fail:
+	pm_rulepacks_free(rp);
+	*out = NULL;
+	return -1;
+}
+
+void
+pm_rulepacks_free(struct pm_rulepacks *rp)
+{
+	size_t	 i, j;
+
+	if (rp == NULL)
+		return;
+	for (i = 0; i < rp->npacks; i++)
+		for (j = 0; j < rp->packs[i].nrules; j++)
+			pcre2_code_free(rp->packs[i].rules[j].re);
+	pcre2_match_context_free(rp->mctx);
+	free(rp->packs);
+	pm_arena_release(&rp->arena);
+	free(rp);
+}
+
+size_t
+pm_rulepacks_count(const struct pm_rulepacks *rp)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; rp != NULL && i < rp->npacks; i++)
+		n += rp->packs[i].nrules;
+	return n;
+}
+
+void
+pm_rulepacks_info(const struct pm_rulepacks *rp, size_t k,
+    struct pm_prule_info *info)
+{
+	const struct pm_pack	*pk;
+	const struct pm_prule	*r;
+	size_t			 i;
+
+	memset(info, 0, sizeof(*info));
+	for (i = 0; i < rp->npacks; i++) {
+		if (k >= rp->packs[i].nrules) {
+			k -= rp->packs[i].nrules;
+			continue;
+		}
+		pk = &rp->packs[i];
+		r = &pk->rules[k];
+		info->full_id = r->full;
+		info->locale = pk->locale;
+		info->family = pk->family;
+		info->level = r->has_level ? r->level :
+		    pm_rule_default_level(pk->family);
+		info->source = r->source;
+		info->message = r->message;
+		info->suggest = r->suggest;
+		return;
+	}
+}
+
+/* ---- matching ---- */
+
+struct pm_matcher *
+pm_matcher_new(const struct pm_rulepacks *rp)
+{
+	struct pm_matcher	*m;
+
+	(void)rp;
+	m = pm_xcalloc(1, sizeof(*m));
+	m->md = pcre2_match_data_create(16, NULL);
+	return m;
+}
+
+void
+pm_matcher_free(struct pm_matcher *m)
+{
+	if (m == NULL)
+		return;
+	pcre2_match_data_free(m->md);
+	pm_buf_release(&m->text);
+	free(m->starts);
+	free(m->lines);
+	free(m);
+}
+
+/*
+ * Length of the valid UTF-8 sequence at s (at most n bytes), or 0 if
+ * the bytes there are not valid UTF-8.
+ */
+static size_t
+utf8_len(const unsigned char *s, size_t n)
+{
+	size_t	 len, i;
+	unsigned int cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+		return 0;
+	return len;
+}
+
+static void
+blank(char *s, size_t from, size_t to)
+{
+	for (; from < to; from++)
+		s[from] = ' ';
+}
+
+static int
+is_scheme_char(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-';
+}
+
+static int
+prefix_ci(const char *s, size_t n, const char *p)
+{
+	size_t	 len = strlen(p);
+
+	return n >= len && strncasecmp(s, p, len) == 0;
+}
+
+/*
+ * Blank out, in place and keeping every offset, what is not prose:
+ * HTML comments, code spans, [[id]] links, link destinations, autolinks
+ * and bare URLs.  Invalid UTF-8 bytes become '?'.
+ */
+static void
+mask_prose(char *s, size_t n)
+{
+	size_t	 i, j, k, run, len;
+	char	*p;
+
+	for (i = 0; i < n; i += len ? len : 1) {
+		len = utf8_len((unsigned char *)s + i, n - i);
+		if (len == 0) {
+			s[i] = '?';
+			len = 1;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (s[i] == '<' && n - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+			p = NULL;
+			for (j = i + 4; j + 3 <= n; j++)
+				if (memcmp(s + j, "-->", 3) == 0) {
+					p = s + j;
+					break;
+				}
+			k = p ? (size_t)(p - s) + 3 : n;
+			blank(s, i, k);
+			i = k - 1;
+		} else if (s[i] == '`') {
+			for (run = 0; i + run < n && s[i + run] == '`'; run++)
+				continue;
+			/* The closing run of the same length. */
+			for (j = i + run; j < n; j++) {
+				if (s[j] != '`')
+					continue;
+				for (k = 0; j + k < n && s[j + k] == '`'; k++)
+					continue;
+				if (k == run)
+					break;
+				j += k - 1;
+			}
+			if (j < n) {
+				blank(s, i, j + run);
+				i = j + run - 1;
+			} else
+				i += run - 1;
+		} else if (s[i] == '[' && i + 1 < n && s[i + 1] == '[') {
+			for (j = i + 2; j + 1 < n; j++)
+				if (s[j] == ']' && s[j + 1] == ']')
+					break;
+			if (j + 1 < n) {
+				blank(s, i, j + 2);
+				i = j + 1;
+			}
+		} else if (s[i] == ']' && i + 1 < n && s[i + 1] == '(') {
+			/* Link destination: up to the balancing ')'. */
+			int depth = 0;
+			for (j = i + 1; j < n; j++) {
+				if (s[j] == '(')
+					depth++;
+				else if (s[j] == ')' && --depth == 0)
+					break;
+			}
+			if (j < n) {
+				blank(s, i + 1, j + 1);
+				i = j;
+			}
+		} else if (s[i] == '<' && i + 1 < n &&
+		    ((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
+		    (s[i + 1] >= 'A' && s[i + 1] <= 'Z'))) {
+			/* Autolink <scheme:...> or <user@host>. */
+			for (j = i + 1; j < n && s[j] != '>' && s[j] != '<' &&
+			    s[j] != ' '; j++)
+				continue;
+			if (j < n && s[j] == '>' &&
+			    memchr(s + i, ':', j - i) != NULL) {
+				for (k = i + 1; k < j && is_scheme_char(s[k]);
+				    k++)
+					continue;
+				if (k < j && s[k] == ':') {
+					blank(s, i, j + 1);
+					i = j;
+				}
+			} else if (j < n && s[j] == '>' &&
+			    memchr(s + i, '@', j - i) != NULL) {
+				blank(s, i, j + 1);
+				i = j;
+			}
+		} else if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' ||
+		    s[i - 1] == '|') && (prefix_ci(s + i, n - i, "http://") ||
+		    prefix_ci(s + i, n - i, "https://") ||
+		    prefix_ci(s + i, n - i, "www."))) {
+			for (j = i; j < n && s[j] != ' ' && s[j] != '\t' &&
+			    s[j] != '|'; j++)
+				continue;
+			blank(s, i, j);
+			i = j - 1;
+		}
+	}
+}
+
+static void
+add_line(struct pm_matcher *m, const struct pm_doc *doc, unsigned int ln)
+{
+	const char	*s;
+	size_t		 len;
+
+	if ((s = pm_doc_line(doc, ln, &len)) == NULL)
+		return;
+	if (len > 0 && s[len - 1] == '\r')
+		len--;
+	m->starts = pm_xgrow(m->starts, &m->cap, m->nlines + 1,
+	    sizeof(*m->starts));
+	m->lines = pm_xreallocarray(m->lines, m->cap, sizeof(*m->lines));
+	if (m->text.len > 0)
+		pm_buf_putc(&m->text, ' ');
+	m->starts[m->nlines] = m->text.len;
+	m->lines[m->nlines++] = ln;
+	pm_buf_put(&m->text, s, len);
+}
+
+static struct pm_pos
+map_offset(const struct pm_matcher *m, size_t off)
+{
+	struct pm_pos	 p;
+	size_t		 lo = 0, hi = m->nlines, mid;
+
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (m->starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	p.line = m->lines[lo];
+	p.col = (unsigned int)(off - m->starts[lo]) + 1;
+	return p;
+}
+
+/* 1 if the pack applies to this locale ("es" also serves "es-MX"). */
+static int
+locale_ok(const char *pack, const char *want)
+{
+	size_t	 n = strlen(pack);
+
+	return strcasecmp(pack, want) == 0 || (strncasecmp(pack, want,
+	    n) == 0 && (want[n] == '-' || want[n] == '_'));
+}
+
+static const char *
+doc_locale(const struct pm_doc *doc, const struct pm_config *cfg)
+{
+	if (doc->meta.locale.s != NULL && *doc->meta.locale.s != '\0')
+		return doc->meta.locale.s;
+	if (cfg->locale != NULL && *cfg->locale != '\0')
+		return cfg->locale;
+	return "en";
+}
+
+/*
+ * Run every pattern of the family for the document's locale over the
+ * matcher's text.  base: when non-NULL, offsets map to base.line and
+ * base.col + offset (a one-line action text); else through the line
+ * map.
+ */
+static void
+run_patterns(struct pm_lint *lt, enum pm_rule_id family,
+    const struct pm_pos *base)
+{
+	const struct pm_rulepacks *rp = lt->packs;
+	struct pm_matcher	*m = lt->m;
+	const struct pm_pack	*pk;
+	const struct pm_prule	*r;
+	struct pm_finding	*f;
+	enum pm_level		 fam, lvl;
+	const char		*loc;
+	PCRE2_SIZE		*ov, start;
+	struct pm_pos		 pos;
+	size_t			 i, j, nmatch, mlen;
+	int			 rc;
+
+	fam = pm_config_level(lt->cfg, family);
+	loc = doc_locale(lt->doc, lt->cfg);
+	for (i = 0; i < rp->npacks; i++) {
+		pk = &rp->packs[i];
+		if (pk->family != family || !locale_ok(pk->locale, loc))
+			continue;
+		for (j = 0; j < pk->nrules; j++) {
+			r = &pk->rules[j];
+			if (r->shadowed)
+				continue;
+			lvl = pm_config_pattern_level(lt->cfg, r->full,
+			    r->has_level ? r->level : fam);
+			if (lvl == PM_LEVEL_OFF)
+				continue;
+			start = 0;
+			for (nmatch = 0; nmatch < MAX_MATCHES; nmatch++) {
+				rc = pcre2_match(r->re,
+				    (PCRE2_SPTR)m->text.ptr, m->text.len,
+				    start, PCRE2_NO_UTF_CHECK, m->md,
+				    rp->mctx);
+				if (rc == PCRE2_ERROR_NOMATCH)
+					break;
+				if (rc < 0 && rc != PCRE2_ERROR_PARTIAL) {
+					lt->stats->limit_hits++;
+					pos = base ? *base : map_offset(m,
+					    start);
+					f = pm_lint_emit_rule(lt, family,
+					    PM_LEVEL_WARNING, pos, "pattern "
+					    "%s gave up on this text (PCRE2 "
+					    "error %d: match or depth limit); "
+					    "simplify the pattern (%s)",
+					    r->full, rc, r->source);
+					f->detail = pm_xstrdup(r->full);
+					break;
+				}
+				ov = pcre2_get_ovector_pointer(m->md);
+				if (base != NULL) {
+					pos = *base;
+					pos.col += (unsigned int)ov[0];
+				} else
+					pos = map_offset(m, ov[0]);
+				mlen = ov[1] - ov[0];
+				f = pm_lint_emit_rule(lt, family, lvl, pos,
+				    "'%.*s': %s", (int)(mlen > 60 ? 60 : mlen),
+				    m->text.ptr + ov[0], r->message);
+				f->detail = pm_xstrdup(r->full);
+				if (r->suggest != NULL)
+					f->suggest = pm_xstrdup(r->suggest);
+				start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+				/* Never stop inside a UTF-8 sequence. */
+				while (start < m->text.len &&
+				    (m->text.ptr[start] & 0xc0) == 0x80)
+					start++;
+				if (start >= m->text.len)
+					break;
+			}
+		}
+	}
+}
+
+/* 1 if the family has a pattern for this document's locale. */
+static int
+has_patterns(const struct pm_lint *lt, enum pm_rule_id family)
+{
+	const char	*loc;
+	size_t		 i;
+
+	if (lt->packs == NULL || lt->m == NULL)
+		return 0;
+	loc = doc_locale(lt->doc, lt->cfg);
+	for (i = 0; i < lt->packs->npacks; i++)
+		if (lt->packs->packs[i].family == family &&
+		    locale_ok(lt->packs->packs[i].locale, loc))
+			return 1;
+	return 0;
+}
+
+static int
+cmp_prose(const void *a, const void *b)
+{
+	const struct pm_prose	*x = a, *y = b;
+
+	if (x->line_first != y->line_first)
+		return x->line_first < y->line_first ? -1 : 1;
+	return x->line_last < y->line_last ? 1 : x->line_last > y->line_last;
+}
+
+static void
+run_range(struct pm_lint *lt, unsigned int first, unsigned int last)
+{
+	unsigned int	 ln;
+
+	lt->m->text.len = 0;
+	lt->m->nlines = 0;
+	for (ln = first; ln <= last; ln++)
+		add_line(lt->m, lt->doc, ln);
+	if (lt->m->text.len == 0)
+		return;
+	pm_buf_putc(&lt->m->text, '\0');
+	lt->m->text.len--;
+	mask_prose(lt->m->text.ptr, lt->m->text.len);
+	run_patterns(lt, PM_RULE_LANGUAGE_BLAMELESS, NULL);
+}
+
+/*
+ * Without prose runs from the parser, paragraphs of the body: blocks of
+ * non-blank lines outside fenced code.
+ */
+static void
+run_body_paragraphs(struct pm_lint *lt)
+{
+	const struct pm_doc	*doc = lt->doc;
+	const char		*s;
+	size_t			 len, k;
+	unsigned int		 ln, first = 0;
+	int			 fence = 0;
+
+	for (ln = doc->body_line ? doc->body_line : 1; ln <= doc->nlines;
+	    ln++) {
+		s = pm_doc_line(doc, ln, &len);
+		for (k = 0; k < len && k < 3 && s[k] == ' '; k++)
+			continue;
+		if (len - k >= 3 && (memcmp(s + k, "```", 3) == 0 ||
+		    memcmp(s + k, "~~~", 3) == 0)) {
+			if (first)
+				run_range(lt, first, ln - 1);
+			first = 0;
+			fence = !fence;
+			continue;
+		}
+		if (fence)
+			continue;
+		while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\r' ||
+		    s[len - 1] == '\t'))
+			len--;
+		if (len == 0) {
+			if (first)
+				run_range(lt, first, ln - 1);
+			first = 0;
+		} else if (!first)
+			first = ln;
+	}
+	if (first)
+		run_range(lt, first, doc->nlines);
+}
+
+void
+check_language_blameless(const struct pm_check *ck,
+    const struct pm_doc *doc, struct pm_lint *lt)
+{
+	struct pm_prose	*runs;
+	size_t		 i, n;
+	unsigned int	 first, last;
+
+	(void)ck;
+	if (!has_patterns(lt, PM_RULE_LANGUAGE_BLAMELESS))
+		return;
+	if (doc->nprose == 0) {
+		run_body_paragraphs(lt);
+		return;
+	}
+	/*
+	 * Runs may repeat a line (several table cells on one row) or nest
+	 * (a list item and its paragraph): merge overlapping ranges so
+	 * each line is matched once.
+	 */
+	n = doc->nprose;
+	runs = pm_xreallocarray(NULL, n, sizeof(*runs));
+	memcpy(runs, doc->prose, n * sizeof(*runs));
+	qsort(runs, n, sizeof(*runs), cmp_prose);
+	first = runs[0].line_first;
+	last = runs[0].line_last;
+	for (i = 1; i <= n; i++) {
+		if (i < n && runs[i].line_first <= last) {
+			if (runs[i].line_last > last)
+				last = runs[i].line_last;
+			continue;
+		}
+		run_range(lt, first, last);
+		if (i < n) {
+			first = runs[i].line_first;
+			last = runs[i].line_last;
+		}
+	}
+	free(runs);
+}
+
+void
+check_actions_vague(const struct pm_check *ck, const struct pm_doc *doc,
+    struct pm_lint *lt)
+{
+	const struct pm_action	*a;
+	struct pm_matcher	*m = lt->m;
+	size_t			 i;
+
+	(void)ck;
+	if (!has_patterns(lt, PM_RULE_ACTIONS_VAGUE))
+		return;
+	for (i = 0; i < doc->nactions; i++) {
+		a = &doc->actions[i];
+		if (a->text == NULL || *a->text == '\0')
+			continue;
+		m->text.len = 0;
+		m->nlines = 0;
+		pm_buf_puts(&m->text, a->text);
+		mask_prose(m->text.ptr, m->text.len);
+		run_patterns(lt, PM_RULE_ACTIONS_VAGUE, &a->text_pos);
+	}
+}
+
+/* ---- rules --test ---- */
+
+static int
+matches(const struct pm_prule *r, pcre2_match_data *md,
+    pcre2_match_context *mctx, const char *s)
+{
+	int	 rc;
+
+	rc = pcre2_match(r->re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, mctx);
+	return rc >= 0 ? 1 : rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
+}
+
+size_t
+pm_rulepacks_test(const struct pm_rulepacks *rp, FILE *out, size_t *nrun)
+{
+	pcre2_match_data	*md;
+	const struct pm_pack	*pk;
+	const struct pm_prule	*r;
+	size_t			 i, j, k, nfail = 0, n = 0;
+	int			 rc;
+
+	md = pcre2_match_data_create(16, NULL);
+	for (i = 0; i < rp->npacks; i++) {
+		pk = &rp->packs[i];
+		for (j = 0; j < pk->nrules; j++) {
+			r = &pk->rules[j];
+			for (k = 0; k < r->nbad; k++, n++) {
+				if ((rc = matches(r, md, rp->mctx,
+				    r->bad[k].text)) == 1)
+					continue;
+				nfail++;
+				fprintf(out, "%s:%u: %s: bad example %s: "
+				    "\"%s\"\n", pk->path, r->bad[k].pos.line,
+				    r->full, rc == 0 ? "does not match" :
+				    "hit the match limit", r->bad[k].text);
+			}
+			for (k = 0; k < r->ngood; k++, n++) {
+				if ((rc = matches(r, md, rp->mctx,
+				    r->good[k].text)) == 0)
+					continue;
+				nfail++;
+				fprintf(out, "%s:%u: %s: good example %s: "
+				    "\"%s\"\n", pk->path, r->good[k].pos.line,
+				    r->full, rc == 1 ? "matches" :
+				    "hit the match limit", r->good[k].text);
+			}
+		}
+	}
+	pcre2_match_data_free(md);
+	if (nrun != NULL)
+		*nrun = n;
+	return nfail;
+}
