@@ -1,6 +1,5 @@
 /*
- * Checks on the front matter: required fields, the order and zones of
- * the timestamps, distribution within 48 hours (and 7 days), and the
+ * Checks on the front matter: the order and zones of the timestamps, distribution within 48 hours (and 7 days), and the
  * follow-up review date.
  */
 #include <stdio.h>
@@ -16,6 +15,7 @@
 /*
  * Where a missing field is reported: the closing fence of the front
  * matter (where it would be added), else the first line of the file.
+ * (Missing required fields are the parser's: frontmatter/required.)
  */
 static struct pm_pos
 missing_pos(const struct pm_doc *doc)
@@ -23,97 +23,6 @@ missing_pos(const struct pm_doc *doc)
 	if (doc->meta.has_fm && doc->meta.fm_last > 0)
 		return pm_pos_line(doc->meta.fm_last);
 	return pm_pos_line(1);
-}
-
-/*
- * 1 if the parser already reported this field: a frontmatter/required
- * finding at the same line, or whose message names the field.
- */
-static int
-parser_reported(const struct pm_doc *doc, const char *field,
-    struct pm_pos pos)
-{
-	const struct pm_finding	*f;
-	char			 q[64];
-	size_t			 i;
-
-	snprintf(q, sizeof(q), "'%s'", field);
-	for (i = 0; i < doc->findings.n; i++) {
-		f = &doc->findings.v[i];
-		if (f->rule == PM_RULE_FRONTMATTER_SYNTAX)
-			return 1;
-		if (f->rule != PM_RULE_FRONTMATTER_REQUIRED)
-			continue;
-		if (f->pos.line == pos.line && pos.line != 0 &&
-		    pos.line != missing_pos(doc).line)
-			return 1;
-		if (strstr(f->msg, q) != NULL)
-			return 1;
-	}
-	return 0;
-}
-
-static void
-require(const struct pm_check *ck, const struct pm_doc *doc,
-    struct pm_lint *lt, const char *field, int present, const char *what)
-{
-	struct pm_pos	 pos;
-
-	if (present)
-		return;
-	pos = missing_pos(doc);
-	if (parser_reported(doc, field, pos))
-		return;
-	if (doc->meta.has_fm)
-		pm_lint_emit(lt, ck, pos, "required field '%s' is missing; "
-		    "add %s to the front matter", field, what);
-	else
-		pm_lint_emit(lt, ck, pos, "required field '%s' could not be "
-		    "inferred; add front matter with %s (see 'postmortem "
-		    "adopt')", field, what);
-}
-
-/* A present value of the wrong type or form. */
-static void
-badtype(const struct pm_check *ck, const struct pm_doc *doc,
-    struct pm_lint *lt, const char *field, struct pm_pos pos,
-    const char *raw, const char *what)
-{
-	if (parser_reported(doc, field, pos))
-		return;
-	pm_lint_emit(lt, ck, pos, "'%s' is %s%s%s; write %s", field,
-	    raw ? "'" : "not valid", raw ? raw : "", raw ? "'" : "", what);
-}
-
-void
-check_frontmatter_required(const struct pm_check *ck,
-    const struct pm_doc *doc, struct pm_lint *lt)
-{
-	const struct pm_meta	*m = &doc->meta;
-
-	/* An unparsable front matter is frontmatter/syntax only. */
-	if (m->has_fm && !m->fm_ok)
-		return;
-	require(ck, doc, lt, "title", m->title.s != NULL && *m->title.s,
-	    "'title: <one line>'");
-	require(ck, doc, lt, "severity", m->severity_raw.s != NULL,
-	    "'severity: P0'..'P4' or 'SEV0'..'SEV4'");
-	if (m->severity_raw.s != NULL && m->severity < 0)
-		badtype(ck, doc, lt, "severity", m->severity_raw.pos,
-		    m->severity_raw.s, "P0..P4 or SEV0..SEV4");
-	require(ck, doc, lt, "started", m->started.set,
-	    "'started: <RFC 3339 timestamp>'");
-	if (m->started.set && !m->started.ok)
-		badtype(ck, doc, lt, "started", m->started.pos,
-		    m->started.raw, "an RFC 3339 timestamp like "
-		    "2025-02-09T10:05:23Z");
-	require(ck, doc, lt, "ended", m->ended.set,
-	    "'ended: <RFC 3339 timestamp>'");
-	if (m->ended.set && !m->ended.ok)
-		badtype(ck, doc, lt, "ended", m->ended.pos, m->ended.raw,
-		    "an RFC 3339 timestamp like 2025-02-09T10:05:23Z");
-	require(ck, doc, lt, "authors", m->authors.set && m->authors.n > 0,
-	    "'authors: [\"@handle\"]'");
 }
 
 void

@@ -32,7 +32,7 @@
  */
 static const struct pm_check checks[PM_RULE__MAX] = {
 	CK(FRONTMATTER_SYNTAX,	NULL),		/* the parser */
-	CK(FRONTMATTER_REQUIRED, check_frontmatter_required),
+	CK(FRONTMATTER_REQUIRED, NULL),	/* the parser */
 	CK(FRONTMATTER_TIMES,	check_frontmatter_times),
 	CK(STRUCTURE_SECTIONS,	check_structure_sections),
 	CK(TIMELINE_PRESENT,	check_timeline_present),

@@ -70,8 +70,6 @@ int64_t		 pm_day_of(int64_t t);
 const char	*pm_lint_fmt_time(char *buf, size_t sz, int64_t t);
 
 /* check_meta.c */
-void	 check_frontmatter_required(const struct pm_check *,
-	    const struct pm_doc *, struct pm_lint *);
 void	 check_frontmatter_times(const struct pm_check *,
 	    const struct pm_doc *, struct pm_lint *);
 void	 check_distribution_48h(const struct pm_check *,
