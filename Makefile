@@ -38,7 +38,8 @@ BASE_OBJS	 = lib/base/alloc.o lib/base/arena.o lib/base/buf.o \
 		   lib/base/json.o lib/base/time.o lib/base/yamlx.o
 SOURCE_OBJS	 = lib/source/config.o lib/source/history.o \
 		   lib/source/repo.o lib/corpus.o
-DOC_OBJS	 = lib/doc/doc.o lib/doc/sections.o
+DOC_OBJS	 = lib/doc/doc.o lib/doc/sections.o \
+		   lib/doc/ttime.o lib/doc/infer.o
 LINT_OBJS	 = lib/lint/checks.o lib/lint/check_actions.o \
 		   lib/lint/check_body.o lib/lint/check_meta.o \
 		   lib/lint/check_timeline.o lib/lint/rulepack.o \
@@ -54,7 +55,7 @@ LIB_OBJS	 = $(BASE_OBJS) $(SOURCE_OBJS) $(DOC_OBJS) $(LINT_OBJS) \
 CMD_OBJS	 = cmd/main.o cmd/common.o cmd/cmd_adopt.o cmd/cmd_build.o \
 		   cmd/cmd_init.o cmd/cmd_lint.o cmd/cmd_new.o \
 		   cmd/cmd_rules.o cmd/cmd_show.o
-UNIT_TESTS	 = test_base test_tmpl
+UNIT_TESTS	 = test_base test_tmpl test_ttime
 # libFuzzer targets, tests/fuzz/<name>.c, built by 'make fuzz' (clang).
 FUZZ_TARGETS	 = fuzz_yaml
 

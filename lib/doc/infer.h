@@ -7,6 +7,8 @@
 #ifndef PM_INFER_H
 #define PM_INFER_H
 
+#include <stdint.h>
+
 struct pm_doc;
 struct pm_config;
 
@@ -21,6 +23,17 @@ struct pm_config;
  * sections and the timeline were built.
  */
 void	 pm_infer_meta(struct pm_doc *, const struct pm_config *);
+
+/*
+ * The day "HH:MM" timeline rows of a report without front matter fall
+ * on: a date leading the title ("# 30-09-2024 - Title"), a metadata
+ * line ("Date: 2015-10-21", "Start: Wednesday, 2018-08-22") or a Date
+ * section, before the Timeline heading.  For the timeline builder,
+ * which has no 'started' to take the day from.  Needs only the split
+ * (line map).  Returns 0 and sets *day (days since the epoch), or -1.
+ */
+int	 pm_infer_base_day(const struct pm_doc *, const struct pm_config *,
+	    int64_t *day);
 
 /* 1 if the text of a line looks like "Key: value" metadata we know. */
 int	 pm_infer_is_metaline(const char *s, size_t len);

@@ -1,0 +1,1307 @@
+/*
+ * Metadata of a report written without front matter (see infer.h).
+ *
+ * Where the values come from, in order of trust:
+ *
+ *  1. metadata lines: "Key: value" as plain lines, list items
+ *     ("- Category: X") or bold keys ("**Date**: ..."), and two-column
+ *     table rows, in the preamble (between the title and the first
+ *     section) or in a metadata section (Stats, Metadata, Details...);
+ *  2. sections named after a key (the Google SRE book's "# Date",
+ *     "# Authors", "# Status"): their content is the value;
+ *  3. the timeline rows, for started/detected/mitigated/ended when no
+ *     metadata line gives a time of day.
+ *
+ * Nothing is invented: a value that cannot be read stays unset.  A
+ * "Category:" line becomes a tag and the extra field "category" (the
+ * same model before and after `adopt`, which writes it into the front
+ * matter; the site counts it with the factor categories).
+ */
+#include <ctype.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/arena.h"
+#include "base/time.h"
+#include "doc/doc.h"
+#include "doc/doc_int.h"
+#include "doc/infer.h"
+#include "doc/ttime.h"
+#include "source/config.h"
+
+enum	mkey {
+	MK_NONE,	/* not metadata */
+	MK_IGNORE,	/* prose under a key ("Summary: ...") */
+	MK_EXTRA,	/* unknown key: an extra field */
+	MK_KNOWN_EXTRA,	/* "Time to detection": an extra field we know */
+	MK_SEVERITY,
+	MK_PRIORITY,
+	MK_SERVICES,
+	MK_TAGS,
+	MK_CATEGORY,
+	MK_AUTHORS,
+	MK_STATUS,
+	MK_DATE,
+	MK_START,
+	MK_END,
+	MK_DETECTED,
+	MK_MITIGATED,
+};
+
+static const struct {
+	const char	*name;
+	enum mkey	 k;
+} keys[] = {
+	{ "severity", MK_SEVERITY }, { "sev", MK_SEVERITY },
+	{ "severity level", MK_SEVERITY }, { "incident severity", MK_SEVERITY },
+	{ "impact level", MK_SEVERITY },
+	{ "priority", MK_PRIORITY }, { "incident priority", MK_PRIORITY },
+	{ "service", MK_SERVICES }, { "services", MK_SERVICES },
+	{ "service(s)", MK_SERVICES }, { "affected service", MK_SERVICES },
+	{ "affected services", MK_SERVICES },
+	{ "affected service(s)", MK_SERVICES },
+	{ "component", MK_SERVICES }, { "components", MK_SERVICES },
+	{ "component(s)", MK_SERVICES }, { "affected components", MK_SERVICES },
+	{ "system", MK_SERVICES }, { "systems", MK_SERVICES },
+	{ "system(s)", MK_SERVICES }, { "affected systems", MK_SERVICES },
+	{ "affected system(s)", MK_SERVICES },
+	{ "tags", MK_TAGS }, { "tag", MK_TAGS }, { "labels", MK_TAGS },
+	{ "keywords", MK_TAGS },
+	{ "category", MK_CATEGORY }, { "categories", MK_CATEGORY },
+	{ "incident category", MK_CATEGORY },
+	{ "author", MK_AUTHORS }, { "authors", MK_AUTHORS },
+	{ "author(s)", MK_AUTHORS }, { "owner", MK_AUTHORS },
+	{ "owners", MK_AUTHORS }, { "owner(s)", MK_AUTHORS },
+	{ "written by", MK_AUTHORS }, { "prepared by", MK_AUTHORS },
+	{ "postmortem owner", MK_AUTHORS }, { "postmortem author", MK_AUTHORS },
+	{ "postmortem authors", MK_AUTHORS }, { "report owner", MK_AUTHORS },
+	{ "document owner", MK_AUTHORS },
+	{ "status", MK_STATUS }, { "document status", MK_STATUS },
+	{ "report status", MK_STATUS }, { "postmortem status", MK_STATUS },
+	{ "date", MK_DATE }, { "incident date", MK_DATE },
+	{ "date of incident", MK_DATE },
+	{ "start", MK_START }, { "started", MK_START },
+	{ "start time", MK_START }, { "started at", MK_START },
+	{ "incident start", MK_START }, { "impact start", MK_START },
+	{ "start of impact", MK_START }, { "began", MK_START },
+	{ "end", MK_END }, { "ended", MK_END }, { "end time", MK_END },
+	{ "ended at", MK_END }, { "incident end", MK_END },
+	{ "impact end", MK_END }, { "end of impact", MK_END },
+	{ "resolved", MK_END }, { "resolved at", MK_END },
+	{ "resolution time", MK_END },
+	{ "detected", MK_DETECTED }, { "detected at", MK_DETECTED },
+	{ "detection time", MK_DETECTED }, { "time detected", MK_DETECTED },
+	{ "mitigated", MK_MITIGATED }, { "mitigated at", MK_MITIGATED },
+	{ "mitigation time", MK_MITIGATED }, { "recovered", MK_MITIGATED },
+	{ "recovered at", MK_MITIGATED },
+	{ "time to detection", MK_KNOWN_EXTRA },
+	{ "time to detect", MK_KNOWN_EXTRA },
+	{ "time to recovery", MK_KNOWN_EXTRA },
+	{ "time to recover", MK_KNOWN_EXTRA },
+	{ "time to resolve", MK_KNOWN_EXTRA },
+	{ "time to resolution", MK_KNOWN_EXTRA },
+	{ "time to mitigate", MK_KNOWN_EXTRA },
+	{ "time to mitigation", MK_KNOWN_EXTRA },
+	{ "ttd", MK_KNOWN_EXTRA }, { "ttr", MK_KNOWN_EXTRA },
+	{ "mttr", MK_KNOWN_EXTRA }, { "mttd", MK_KNOWN_EXTRA },
+	{ "duration", MK_KNOWN_EXTRA }, { "incident id", MK_KNOWN_EXTRA },
+	{ "incident", MK_KNOWN_EXTRA }, { "ticket", MK_KNOWN_EXTRA },
+	{ "incident commander", MK_KNOWN_EXTRA },
+	/* Prose written as "Key: text" (the SRE book's one-page form). */
+	{ "summary", MK_IGNORE }, { "impact", MK_IGNORE },
+	{ "root cause", MK_IGNORE }, { "root causes", MK_IGNORE },
+	{ "trigger", MK_IGNORE }, { "resolution", MK_IGNORE },
+	{ "detection", MK_IGNORE }, { "description", MK_IGNORE },
+	{ "background", MK_IGNORE }, { "note", MK_IGNORE },
+	{ "notes", MK_IGNORE }, { "timeline", MK_IGNORE },
+	{ "action items", MK_IGNORE }, { "lessons learned", MK_IGNORE },
+	{ "what happened", MK_IGNORE }, { "see", MK_IGNORE },
+	{ "example", MK_IGNORE }, { "e.g", MK_IGNORE }, { "i.e", MK_IGNORE },
+};
+
+/* Headings of sections that hold metadata lines. */
+static const char *const metasecs[] = {
+	"stats", "statistics", "metadata", "meta", "details",
+	"incident details", "incident information", "incident info",
+	"info", "information", "facts", "key facts", "incident metadata",
+	"report details", "document details", "properties",
+};
+
+/* One "Key: value" line. */
+struct	mline {
+	const char	*key;
+	size_t		 keylen;
+	const char	*val;
+	size_t		 vallen;
+	unsigned int	 line;
+	unsigned int	 col;		/* 1-based byte column of the value */
+	int		 listitem;
+	int		 bold;
+};
+
+struct	infer {
+	struct pm_doc		*doc;
+	const struct pm_config	*cfg;
+	struct pm_ttime_ctx	 tctx;
+	int			 have_date;	/* "Date:" read */
+	int64_t			 date_day;
+	size_t			 tagcap, svccap, authcap, extracap;
+	unsigned int		 seen;		/* MK_* bits already set */
+};
+
+static int
+ieq(const char *s, size_t len, const char *lit)
+{
+	return strlen(lit) == len && strncasecmp(s, lit, len) == 0;
+}
+
+static void
+trim(const char **s, size_t *len)
+{
+	while (*len > 0 && isspace((unsigned char)**s)) {
+		(*s)++;
+		(*len)--;
+	}
+	while (*len > 0 && isspace((unsigned char)(*s)[*len - 1]))
+		(*len)--;
+}
+
+/* Look a key up (case-insensitive, blanks squeezed). */
+static enum mkey
+key_kind(const char *k, size_t len)
+{
+	char	 buf[48];
+	size_t	 i, n = 0;
+	int	 sp = 0;
+
+	for (i = 0; i < len && n < sizeof(buf) - 1; i++) {
+		if (isspace((unsigned char)k[i])) {
+			sp = 1;
+			continue;
+		}
+		if (sp && n > 0)
+			buf[n++] = ' ';
+		sp = 0;
+		if (n < sizeof(buf) - 1)
+			buf[n++] = (char)tolower((unsigned char)k[i]);
+	}
+	buf[n] = '\0';
+	if (i < len)
+		return MK_EXTRA;
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (strcmp(buf, keys[i].name) == 0)
+			return keys[i].k;
+	return MK_EXTRA;
+}
+
+/*
+ * Read a line as "Key: value", "- Key: value", "**Key**: value",
+ * "**Key:** value" or "| Key | value |".  An empty value is allowed
+ * (a list may follow).  Returns 1 and fills m, or 0.
+ */
+static int
+read_mline(const char *s, size_t len, struct mline *m)
+{
+	const char	*p = s, *e = s + len, *k, *ke, *c;
+	size_t		 words = 0, i;
+
+	memset(m, 0, sizeof(*m));
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p < e && *p == '|') {
+		/* A two-column table row. */
+		const char	*c1, *c1e, *c2, *c2e;
+
+		c1 = p + 1;
+		if ((c1e = memchr(c1, '|', (size_t)(e - c1))) == NULL)
+			return 0;
+		c2 = c1e + 1;
+		if ((c2e = memchr(c2, '|', (size_t)(e - c2))) == NULL)
+			c2e = e;
+		for (c = c2e + (c2e < e); c < e; c++)
+			if (*c != ' ' && *c != '\t' && *c != '|')
+				return 0;	/* more than two columns */
+		k = c1;
+		ke = c1e;
+		while (k < ke && isspace((unsigned char)*k))
+			k++;
+		while (ke > k && isspace((unsigned char)ke[-1]))
+			ke--;
+		while (k < ke && (*k == '*' || *k == '_'))
+			k++, m->bold = 1;
+		while (ke > k && (ke[-1] == '*' || ke[-1] == '_' ||
+		    ke[-1] == ':'))
+			ke--;
+		if (k == ke || !isalpha((unsigned char)*k))
+			return 0;
+		for (c = k; c < ke; c++)
+			if (*c == '-' && c == k)
+				return 0;
+		m->key = k;
+		m->keylen = (size_t)(ke - k);
+		m->val = c2;
+		m->vallen = (size_t)(c2e - c2);
+		trim(&m->val, &m->vallen);
+		m->col = (unsigned int)(m->val - s) + 1;
+		return m->keylen <= 40;
+	}
+	if (p + 1 < e && (*p == '-' || *p == '*' || *p == '+') &&
+	    (p[1] == ' ' || p[1] == '\t')) {
+		p += 2;
+		m->listitem = 1;
+	} else if (p < e && isdigit((unsigned char)*p)) {
+		for (c = p; c < e && isdigit((unsigned char)*c); c++)
+			continue;
+		if (c + 1 < e && (*c == '.' || *c == ')') && c[1] == ' ') {
+			p = c + 2;
+			m->listitem = 1;
+		}
+	}
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p + 1 < e && ((p[0] == '*' && p[1] == '*') ||
+	    (p[0] == '_' && p[1] == '_'))) {
+		/* "**Key**: value" or "**Key:** value" */
+		k = p + 2;
+		for (c = k; c + 1 < e && !(c[0] == p[0] && c[1] == p[0]); c++)
+			continue;
+		if (c + 1 >= e)
+			return 0;
+		ke = c;
+		c += 2;
+		if (ke > k && ke[-1] == ':')
+			ke--;
+		else if (c < e && *c == ':')
+			c++;
+		else
+			return 0;
+		m->bold = 1;
+	} else {
+		k = p;
+		for (c = k; c < e && *c != ':'; c++)
+			if (!isalnum((unsigned char)*c) && *c != ' ' &&
+			    *c != '(' && *c != ')' && *c != '/' && *c != '-' &&
+			    *c != '&' && *c != '\'' && *c != '.' && *c != '_')
+				return 0;
+		if (c >= e)
+			return 0;
+		ke = c++;
+		/* "http://", "10:45": the colon must end the key. */
+		if (c < e && *c != ' ' && *c != '\t')
+			return 0;
+	}
+	while (ke > k && isspace((unsigned char)ke[-1]))
+		ke--;
+	if (ke == k || !isalpha((unsigned char)*k) || ke - k > 40)
+		return 0;
+	for (i = 0; k + i < ke; i++)
+		if (k[i] == ' ' && (i == 0 || k[i - 1] != ' '))
+			words++;
+	if (words >= 5)
+		return 0;
+	m->key = k;
+	m->keylen = (size_t)(ke - k);
+	m->val = c;
+	m->vallen = (size_t)(e - c);
+	trim(&m->val, &m->vallen);
+	/* A hard line break ("  " or "\" at the end) is not the value. */
+	while (m->vallen > 0 && m->val[m->vallen - 1] == '\\')
+		m->vallen--;
+	trim(&m->val, &m->vallen);
+	m->col = (unsigned int)(m->val - s) + 1;
+	return 1;
+}
+
+int
+pm_infer_is_metaline(const char *s, size_t len)
+{
+	struct mline	 m;
+	enum mkey	 k;
+
+	if (!read_mline(s, len, &m))
+		return 0;
+	k = key_kind(m.key, m.keylen);
+	return k != MK_EXTRA && k != MK_IGNORE && k != MK_NONE;
+}
+
+/*
+ * Copy a value without Markdown decoration: emphasis and code marks
+ * around it, links "[text](url)" reduced to their text, HTML entities
+ * decoded.  Returns an arena string.
+ */
+static char *
+clean(struct pm_doc *doc, const char *s, size_t len)
+{
+	char	*out, *o;
+	size_t	 i, j;
+
+	trim(&s, &len);
+	while (len >= 2 && ((s[0] == '*' && s[len - 1] == '*') ||
+	    (s[0] == '_' && s[len - 1] == '_') ||
+	    (s[0] == '`' && s[len - 1] == '`'))) {
+		s++;
+		len -= 2;
+		trim(&s, &len);
+	}
+	o = out = pm_arena_alloc(&doc->arena, len + 1);
+	for (i = 0; i < len; i++) {
+		if (s[i] == '[') {
+			/* [text](url) -> text */
+			for (j = i + 1; j < len && s[j] != ']'; j++)
+				continue;
+			if (j + 1 < len && s[j + 1] == '(') {
+				size_t	 k;
+
+				for (k = j + 2; k < len && s[k] != ')'; k++)
+					continue;
+				if (k < len) {
+					memcpy(o, s + i + 1, j - i - 1);
+					o += j - i - 1;
+					i = k;
+					continue;
+				}
+			}
+		}
+		if (s[i] == '`')
+			continue;
+		if (s[i] == '&') {
+			static const struct {
+				const char	*ent;
+				char		 c;
+			} ents[] = {
+				{ "&amp;", '&' }, { "&lt;", '<' },
+				{ "&gt;", '>' }, { "&quot;", '"' },
+				{ "&#39;", '\'' }, { "&apos;", '\'' },
+				{ "&nbsp;", ' ' },
+			};
+			size_t	 e;
+
+			for (e = 0; e < sizeof(ents) / sizeof(ents[0]); e++) {
+				size_t	 n = strlen(ents[e].ent);
+
+				if (len - i >= n &&
+				    strncmp(s + i, ents[e].ent, n) == 0) {
+					*o++ = ents[e].c;
+					i += n - 1;
+					break;
+				}
+			}
+			if (e < sizeof(ents) / sizeof(ents[0]))
+				continue;
+		}
+		*o++ = s[i];
+	}
+	*o = '\0';
+	/* Emphasis left inside ("**Kubernetes**"): drop the marks. */
+	for (o = out, i = 0; out[i] != '\0'; i++)
+		if (!(out[i] == '*' && (out[i + 1] == '*' ||
+		    (i > 0 && out[i - 1] == '*'))))
+			*o++ = out[i];
+	*o = '\0';
+	len = strlen(out);
+	while (len > 0 && isspace((unsigned char)out[len - 1]))
+		out[--len] = '\0';
+	return out;
+}
+
+/* Append a string to a list in the document's arena (no duplicates). */
+static void
+list_add(struct pm_doc *doc, struct pm_list *l, size_t *cap,
+    const char *s, struct pm_pos pos)
+{
+	size_t	 i;
+
+	if (s == NULL || *s == '\0')
+		return;
+	for (i = 0; i < l->n; i++)
+		if (strcasecmp(l->v[i].s, s) == 0)
+			return;
+	l->v = pm_arena_grow(&doc->arena, l->v, cap, l->n + 1,
+	    sizeof(*l->v));
+	l->v[l->n].s = s;
+	l->v[l->n].pos = pos;
+	l->n++;
+	if (!l->set) {
+		l->set = 1;
+		l->ok = 1;
+		l->pos = pos;
+	}
+}
+
+/*
+ * Split a value on ",", ";", " and ", " & " into a list.  Parts keep
+ * their text; a trailing full stop is dropped.
+ */
+static void
+list_split(struct infer *in, struct pm_list *l, size_t *cap,
+    const char *s, size_t len, unsigned int line, unsigned int col)
+{
+	struct pm_pos	 pos;
+	size_t		 i = 0, start = 0, cut;
+	char		*v;
+
+	while (i <= len) {
+		cut = 0;
+		if (i == len || s[i] == ',' || s[i] == ';')
+			cut = 1;
+		else if (i + 5 <= len && strncasecmp(s + i, " and ", 5) == 0)
+			cut = 5;
+		else if (i + 3 <= len && strncmp(s + i, " & ", 3) == 0)
+			cut = 3;
+		if (cut) {
+			size_t	 n = i - start;
+
+			while (n > 0 && s[start + n - 1] == '.')
+				n--;
+			v = clean(in->doc, s + start, n);
+			pos.line = line;
+			pos.col = col + (unsigned int)start;
+			list_add(in->doc, l, cap, v, pos);
+			i += cut;
+			start = i;
+			continue;
+		}
+		i++;
+	}
+}
+
+/*
+ * Severity as written: "SEV2", "SEV-2", "Sev 2", "P1", "Priority 1",
+ * "2" under a Severity/Priority key; anything after the number must
+ * not be a letter or digit ("SEV2 (major)").  Returns 0..4 and sets
+ * *ispri (P-style), or -1 (words such as "High" are not guessed).
+ */
+static int
+read_sev(const char *s, size_t len, int pri_key, int *ispri)
+{
+	size_t	 i = 0;
+
+	trim(&s, &len);
+	while (len > 0 && (*s == '*' || *s == '`')) {
+		s++;
+		len--;
+	}
+	*ispri = pri_key;
+	if (len >= 8 && strncasecmp(s, "severity", 8) == 0) {
+		i = 8;
+		*ispri = 0;
+	} else if (len >= 8 && strncasecmp(s, "priority", 8) == 0) {
+		i = 8;
+		*ispri = 1;
+	} else if (len >= 3 && strncasecmp(s, "sev", 3) == 0) {
+		i = 3;
+		*ispri = 0;
+	} else if (len >= 1 && (s[0] == 'P' || s[0] == 'p') &&
+	    len >= 2 && isdigit((unsigned char)s[1])) {
+		i = 1;
+		*ispri = 1;
+	}
+	if (i < len && (s[i] == '-' || s[i] == ' '))
+		i++;
+	if (i >= len || s[i] < '0' || s[i] > '4')
+		return -1;
+	if (i + 1 < len && isalnum((unsigned char)s[i + 1]))
+		return -1;
+	return s[i] - '0';
+}
+
+/* Status words: Draft/In progress -> draft, Review -> review,
+ * Final/Complete/Closed/Published -> final.  Returns 0 or -1. */
+static int
+read_status(const char *s, size_t len, enum pm_status *out)
+{
+	static const struct {
+		const char	*w;
+		enum pm_status	 st;
+	} words[] = {
+		{ "draft", PM_STATUS_DRAFT }, { "wip", PM_STATUS_DRAFT },
+		{ "in progress", PM_STATUS_DRAFT },
+		{ "in-progress", PM_STATUS_DRAFT },
+		{ "work in progress", PM_STATUS_DRAFT },
+		{ "ongoing", PM_STATUS_DRAFT }, { "open", PM_STATUS_DRAFT },
+		{ "review", PM_STATUS_REVIEW }, { "in review", PM_STATUS_REVIEW },
+		{ "under review", PM_STATUS_REVIEW },
+		{ "ready for review", PM_STATUS_REVIEW },
+		{ "reviewed", PM_STATUS_FINAL },
+		{ "final", PM_STATUS_FINAL }, { "complete", PM_STATUS_FINAL },
+		{ "completed", PM_STATUS_FINAL }, { "closed", PM_STATUS_FINAL },
+		{ "published", PM_STATUS_FINAL }, { "done", PM_STATUS_FINAL },
+		{ "finished", PM_STATUS_FINAL }, { "approved", PM_STATUS_FINAL },
+		{ "finalized", PM_STATUS_FINAL }, { "finalised", PM_STATUS_FINAL },
+	};
+	size_t	 i, n;
+
+	trim(&s, &len);
+	while (len > 0 && (*s == '*' || *s == '_' || *s == '`')) {
+		s++;
+		len--;
+	}
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i].w);
+		if (len >= n && strncasecmp(s, words[i].w, n) == 0 &&
+		    (len == n || !isalnum((unsigned char)s[n]))) {
+			*out = words[i].st;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* "Time to detection" -> "time_to_detection" (arena). */
+static char *
+snake(struct pm_doc *doc, const char *k, size_t len)
+{
+	char	*out;
+	size_t	 i, n = 0;
+	int	 us = 0;
+
+	out = pm_arena_alloc(&doc->arena, len + 1);
+	for (i = 0; i < len; i++) {
+		if (isalnum((unsigned char)k[i])) {
+			if (us && n > 0)
+				out[n++] = '_';
+			us = 0;
+			out[n++] = (char)tolower((unsigned char)k[i]);
+		} else
+			us = 1;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+static void
+extra_add(struct infer *in, const char *key, const char *value,
+    struct pm_pos pos)
+{
+	struct pm_meta	*m = &in->doc->meta;
+	struct pm_kv	*kv;
+	char		*end;
+	size_t		 i;
+
+	if (*key == '\0' || value == NULL || *value == '\0')
+		return;
+	for (i = 0; i < m->nextra; i++)
+		if (strcmp(m->extra[i].key, key) == 0)
+			return;
+	m->extra = pm_arena_grow(&in->doc->arena, m->extra, &in->extracap,
+	    m->nextra + 1, sizeof(*m->extra));
+	kv = &m->extra[m->nextra++];
+	memset(kv, 0, sizeof(*kv));
+	kv->key = key;
+	kv->value = value;
+	kv->pos = pos;
+	if (isdigit((unsigned char)*value) || *value == '-') {
+		kv->num = strtod(value, &end);
+		kv->is_num = *end == '\0';
+	}
+}
+
+/* Read a time value into a tsval.  Returns 0, or -1 if unreadable. */
+static int
+set_time(struct infer *in, struct pm_tsval *tv, const char *val,
+    size_t len, unsigned int line, unsigned int col, int clock_only)
+{
+	struct pm_ttime	 t;
+	struct pm_ttime_ctx ctx = in->tctx;
+
+	if (in->have_date) {
+		ctx.has_base = 1;
+		ctx.base_day = in->date_day;
+	}
+	if (pm_ttime_parse(&t, val, len, &ctx) == -1)
+		return -1;
+	if (t.date_only && clock_only)
+		return -1;
+	if (!t.has_date && !ctx.has_base)
+		return -1;
+	if (t.date_only)
+		return -1;	/* a day, not an instant: never midnight */
+	tv->set = 1;
+	tv->ok = 1;
+	tv->has_zone = 1;	/* resolved to UTC with the declared zone */
+	tv->t = t.t;
+	tv->raw = pm_arena_strndup(&in->doc->arena, val, len);
+	tv->pos.line = line;
+	tv->pos.col = col;
+	return 0;
+}
+
+/* The day a date value names ("Date: 2015-10-21"); 0 or -1. */
+static int
+read_day(const struct pm_ttime_ctx *tctx, const char *val, size_t len,
+    int64_t *day)
+{
+	struct pm_ttime	 t;
+
+	if (pm_ttime_parse(&t, val, len, tctx) == -1 || !t.has_date)
+		return -1;
+	*day = t.day;
+	return 0;
+}
+
+/*
+ * Apply one metadata line.  in_meta: the line is in a metadata section
+ * or block (unknown keys become extra fields).  Returns the key kind.
+ */
+static enum mkey
+apply(struct infer *in, const struct mline *ml, int extra_ok)
+{
+	struct pm_doc	*doc = in->doc;
+	struct pm_meta	*m = &doc->meta;
+	struct pm_pos	 pos;
+	enum mkey	 k;
+	enum pm_status	 st;
+	int		 sev, ispri;
+	char		*v;
+
+	k = key_kind(ml->key, ml->keylen);
+	if (k == MK_EXTRA && pm_sec__match(ml->key, ml->keylen, in->cfg) !=
+	    PM_SEC_OTHER)
+		k = MK_IGNORE;
+	pos.line = ml->line;
+	pos.col = ml->col;
+	if (ml->vallen == 0 || ml->vallen > 300)
+		return k;
+	switch (k) {
+	case MK_SEVERITY:
+	case MK_PRIORITY:
+		if (m->severity_raw.s != NULL)
+			break;
+		sev = read_sev(ml->val, ml->vallen, k == MK_PRIORITY, &ispri);
+		if (sev < 0)
+			break;
+		m->severity = sev;
+		m->severity_raw.s = pm_arena_printf(&doc->arena, "%s%d",
+		    ispri ? "P" : "SEV", sev);
+		m->severity_raw.pos = pos;
+		break;
+	case MK_SERVICES:
+		if (!m->services.set)
+			list_split(in, &m->services, &in->svccap, ml->val,
+			    ml->vallen, ml->line, ml->col);
+		break;
+	case MK_TAGS:
+		list_split(in, &m->tags, &in->tagcap, ml->val, ml->vallen,
+		    ml->line, ml->col);
+		break;
+	case MK_CATEGORY:
+		v = clean(doc, ml->val, ml->vallen);
+		list_add(doc, &m->tags, &in->tagcap, v, pos);
+		extra_add(in, "category", v, pos);
+		break;
+	case MK_AUTHORS:
+		if (!m->authors.set)
+			list_split(in, &m->authors, &in->authcap, ml->val,
+			    ml->vallen, ml->line, ml->col);
+		break;
+	case MK_STATUS:
+		if (m->status_raw.s != NULL ||
+		    read_status(ml->val, ml->vallen, &st) == -1)
+			break;
+		m->status = st;
+		m->status_raw.s = clean(doc, ml->val, ml->vallen);
+		m->status_raw.pos = pos;
+		break;
+	case MK_DATE:
+		/* A day is the base of clock-only values; with a time of
+		 * day it is also the start. */
+		if (!in->have_date && read_day(&in->tctx, ml->val,
+		    ml->vallen, &in->date_day) == 0)
+			in->have_date = 1;
+		if (!m->started.set)
+			(void)set_time(in, &m->started, ml->val, ml->vallen,
+			    ml->line, ml->col, 1);
+		break;
+	case MK_START:
+		if (!in->have_date && read_day(&in->tctx, ml->val,
+		    ml->vallen, &in->date_day) == 0)
+			in->have_date = 1;
+		if (!m->started.set)
+			(void)set_time(in, &m->started, ml->val, ml->vallen,
+			    ml->line, ml->col, 0);
+		break;
+	case MK_END:
+		if (!m->ended.set)
+			(void)set_time(in, &m->ended, ml->val, ml->vallen,
+			    ml->line, ml->col, 0);
+		break;
+	case MK_DETECTED:
+		if (!m->detected.set)
+			(void)set_time(in, &m->detected, ml->val, ml->vallen,
+			    ml->line, ml->col, 0);
+		break;
+	case MK_MITIGATED:
+		if (!m->mitigated.set)
+			(void)set_time(in, &m->mitigated, ml->val, ml->vallen,
+			    ml->line, ml->col, 0);
+		break;
+	case MK_KNOWN_EXTRA:
+		extra_add(in, snake(doc, ml->key, ml->keylen),
+		    clean(doc, ml->val, ml->vallen), pos);
+		break;
+	case MK_EXTRA:
+		if (extra_ok && ml->vallen <= 120)
+			extra_add(in, snake(doc, ml->key, ml->keylen),
+			    clean(doc, ml->val, ml->vallen), pos);
+		break;
+	default:
+		break;
+	}
+	return k;
+}
+
+static const char *
+line_at(const struct pm_doc *doc, unsigned int n, size_t *len)
+{
+	const char	*s;
+
+	s = pm_doc_line(doc, n, len);
+	if (s != NULL && *len > 0 && s[*len - 1] == '\r')
+		(*len)--;
+	return s;
+}
+
+static int
+fence_line(const char *s, size_t len)
+{
+	while (len > 0 && *s == ' ') {
+		s++;
+		len--;
+	}
+	return len >= 3 && (strncmp(s, "```", 3) == 0 ||
+	    strncmp(s, "~~~", 3) == 0);
+}
+
+static int
+blank(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++)
+		if (!isspace((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/* A list item line: "- x", "* x", "+ x", "1. x".  Sets the text. */
+static int
+list_item(const char *s, size_t len, const char **text, size_t *tlen)
+{
+	size_t	 i = 0;
+
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i + 1 < len && (s[i] == '-' || s[i] == '*' || s[i] == '+') &&
+	    s[i + 1] == ' ')
+		i += 2;
+	else {
+		size_t	 j = i;
+
+		while (j < len && isdigit((unsigned char)s[j]))
+			j++;
+		if (j == i || j + 1 >= len || (s[j] != '.' && s[j] != ')') ||
+		    s[j + 1] != ' ')
+			return 0;
+		i = j + 2;
+	}
+	*text = s + i;
+	*tlen = len - i;
+	trim(text, tlen);
+	return 1;
+}
+
+/* 1 if line n is a table header (the next line is |---|---|). */
+static int
+table_header(const struct pm_doc *doc, unsigned int n)
+{
+	const char	*s;
+	size_t		 len, i;
+	int		 dash = 0;
+
+	if ((s = line_at(doc, n + 1, &len)) == NULL || len == 0)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (s[i] == '-')
+			dash = 1;
+		else if (s[i] != '|' && s[i] != ':' && s[i] != ' ')
+			return 0;
+	}
+	return dash;
+}
+
+/*
+ * Scan lines [first, last] for metadata.  all_extra: every unknown key
+ * is an extra field (a metadata section); else only in a block (lines
+ * without a blank between) that also holds a key we know.  A known key
+ * with an empty value takes the list items that follow ("Authors:"
+ * then "- alice").  Returns the number of known keys read.
+ */
+static int
+scan_lines(struct infer *in, unsigned int first, unsigned int last,
+    int all_extra)
+{
+	const struct pm_doc	*doc = in->doc;
+	struct mline		 ml, pend[32];
+	const char		*s, *t;
+	size_t			 len, tlen, npend = 0, i;
+	unsigned int		 n;
+	int			 infence = 0, known = 0, blockknown = 0;
+	enum mkey		 k;
+
+	for (n = first; n <= last; n++) {
+		if ((s = line_at(doc, n, &len)) == NULL)
+			break;
+		if (fence_line(s, len)) {
+			infence = !infence;
+			continue;
+		}
+		if (infence)
+			continue;
+		if (blank(s, len) || (len > 0 && *s == '#')) {
+			/* End of a block: its unknown keys count only if
+			 * it had a known one. */
+			if (blockknown || all_extra)
+				for (i = 0; i < npend; i++)
+					(void)apply(in, &pend[i], 1);
+			npend = 0;
+			blockknown = 0;
+			continue;
+		}
+		if (!read_mline(s, len, &ml) || table_header(doc, n))
+			continue;
+		ml.line = n;
+		k = key_kind(ml.key, ml.keylen);
+		if (k == MK_EXTRA) {
+			if (npend < sizeof(pend) / sizeof(pend[0]))
+				pend[npend++] = ml;
+			continue;
+		}
+		if (k == MK_IGNORE || k == MK_NONE)
+			continue;
+		known++;
+		blockknown = 1;
+		if (ml.vallen > 0) {
+			(void)apply(in, &ml, all_extra);
+			continue;
+		}
+		/* "Authors:" followed by list items. */
+		while (n + 1 <= last && (t = line_at(doc, n + 1, &tlen)) !=
+		    NULL && (blank(t, tlen) || list_item(t, tlen, &t, &tlen))) {
+			n++;
+			if (blank(t, tlen))
+				continue;
+			ml.val = t;
+			ml.vallen = tlen;
+			ml.line = n;
+			ml.col = (unsigned int)(t - line_at(doc, n, &len)) + 1;
+			(void)apply(in, &ml, all_extra);
+		}
+	}
+	if (blockknown || all_extra)
+		for (i = 0; i < npend; i++)
+			(void)apply(in, &pend[i], 1);
+	return known;
+}
+
+/* The metadata key a heading names ("# Date", "## Authors"), if any. */
+static enum mkey
+heading_key(const struct pm_section *sec)
+{
+	const char	*h = sec->heading;
+	size_t		 len;
+	enum mkey	 k;
+
+	if (h == NULL)
+		return MK_NONE;
+	len = strlen(h);
+	trim(&h, &len);
+	while (len > 0 && (h[len - 1] == ':' || h[len - 1] == '*'))
+		len--;
+	while (len > 0 && *h == '*') {
+		h++;
+		len--;
+	}
+	k = key_kind(h, len);
+	return k == MK_EXTRA || k == MK_IGNORE ? MK_NONE : k;
+}
+
+static int
+is_metasec(const struct pm_section *sec)
+{
+	const char	*h = sec->heading;
+	size_t		 len, i;
+
+	if (h == NULL || sec->kind != PM_SEC_OTHER)
+		return 0;
+	len = strlen(h);
+	trim(&h, &len);
+	while (len > 0 && h[len - 1] == ':')
+		len--;
+	for (i = 0; i < sizeof(metasecs) / sizeof(metasecs[0]); i++)
+		if (ieq(h, len, metasecs[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * A section named after a key: the key lines in it, else its content
+ * (list items, or the first paragraph line) is the value.
+ */
+static void
+scan_keysec(struct infer *in, const struct pm_section *sec, enum mkey k)
+{
+	const struct pm_doc	*doc = in->doc;
+	struct mline		 ml;
+	const char		*s, *t;
+	size_t			 len, tlen;
+	unsigned int		 n;
+	int			 infence = 0;
+
+	if (scan_lines(in, sec->pos.line + 1, sec->line_last, 0) > 0)
+		return;
+	memset(&ml, 0, sizeof(ml));
+	ml.key = pm_arena_strdup(&in->doc->arena, sec->heading);
+	ml.keylen = strlen(ml.key);
+	while (ml.keylen > 0 && (ml.key[ml.keylen - 1] == ':' ||
+	    ml.key[ml.keylen - 1] == ' '))
+		ml.keylen--;
+	for (n = sec->pos.line + 1; n <= sec->line_last; n++) {
+		if ((s = line_at(doc, n, &len)) == NULL)
+			break;
+		if (fence_line(s, len)) {
+			infence = !infence;
+			continue;
+		}
+		if (infence || blank(s, len) || *s == '#')
+			continue;
+		if (list_item(s, len, &t, &tlen)) {
+			ml.val = t;
+			ml.vallen = tlen;
+		} else {
+			ml.val = s;
+			ml.vallen = len;
+			trim(&ml.val, &ml.vallen);
+		}
+		ml.line = n;
+		ml.col = (unsigned int)(ml.val - s) + 1;
+		(void)apply(in, &ml, 0);
+		/* Lists (authors, services, tags) take every item; a
+		 * scalar takes the first line. */
+		if (k != MK_AUTHORS && k != MK_SERVICES && k != MK_TAGS)
+			break;
+	}
+}
+
+/* Drop a leading date from a title: "30-09-2024 - Title". */
+static const char *
+title_text(struct infer *in, const char *h, unsigned int *skip)
+{
+	struct pm_ttime	 t;
+	size_t		 len, n, rest = 0;
+
+	*skip = 0;
+	len = strlen(h);
+	n = pm_ttime_prefix(h, len, &rest);
+	if (n > 0 && rest < len &&
+	    pm_ttime_parse(&t, h, n, &in->tctx) == 0 && t.has_date) {
+		*skip = (unsigned int)rest;
+		return h + rest;
+	}
+	return h;
+}
+
+/*
+ * Words of an event that report detection or recovery.  Whole words,
+ * case-insensitive.
+ */
+static int
+has_word(const char *s, const char *const *words, size_t nwords)
+{
+	size_t	 i, w, n;
+
+	if (s == NULL)
+		return 0;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (i > 0 && isalnum((unsigned char)s[i - 1]))
+			continue;
+		for (w = 0; w < nwords; w++) {
+			n = strlen(words[w]);
+			if (strncasecmp(s + i, words[w], n) == 0 &&
+			    !isalnum((unsigned char)s[i + n]))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static const char *const detect_words[] = {
+	"alert", "alerts", "alerted", "alerting", "alarm", "alarms",
+	"alarmed", "paged", "reported", "noticed", "notices", "detected",
+	"detects", "detection",
+};
+
+static const char *const recover_words[] = {
+	"mitigated", "restored", "recovered", "resolved", "mitigation in place",
+	"mitigation applied", "mitigation deployed", "mitigation complete",
+	"mitigation completed", "back to normal",
+};
+
+/* Usable rows: read, with a time of day. */
+static int
+row_usable(const struct pm_trow *r)
+{
+	return r->ok && !r->date_only;
+}
+
+static void
+row_time(struct infer *in, struct pm_tsval *tv, const struct pm_trow *r)
+{
+	tv->set = 1;
+	tv->ok = 1;
+	tv->has_zone = 1;
+	tv->t = r->t;
+	tv->raw = r->time_raw != NULL ? r->time_raw :
+	    pm_arena_strdup(&in->doc->arena, "");
+	tv->pos = r->time_pos.line != 0 ? r->time_pos : r->pos;
+}
+
+/*
+ * started/detected/mitigated/ended from the timeline, for the fields no
+ * metadata line set.  started is the earliest row and ended the latest
+ * (the first and last rows, unless rows are out of order); detected is
+ * the first row at or after the start that reports detection, and
+ * mitigated the first row after that which reports recovery.
+ */
+static void
+from_timeline(struct infer *in)
+{
+	struct pm_doc		*doc = in->doc;
+	struct pm_meta		*m = &doc->meta;
+	struct pm_timeline	*tl = &doc->timeline;
+	const struct pm_trow	*first = NULL, *last = NULL, *det = NULL,
+				*mit = NULL;
+	int64_t			 lo, hi;
+	size_t			 i;
+
+	/* Rows that name no day were read without a base (no front
+	 * matter): put them on the day a metadata line names. */
+	if (in->have_date)
+		for (i = 0; i < tl->n; i++)
+			if (tl->rows[i].ok && !tl->rows[i].has_date &&
+			    tl->rows[i].t < 3 * PM_DAY &&
+			    tl->rows[i].t > -PM_DAY)
+				tl->rows[i].t += in->date_day * PM_DAY;
+	for (i = 0; i < tl->n; i++) {
+		const struct pm_trow *r = &tl->rows[i];
+
+		if (!row_usable(r) || (!r->has_date && !in->have_date &&
+		    r->t < 3 * PM_DAY))
+			continue;
+		if (first == NULL || r->t < first->t)
+			first = r;
+		if (last == NULL || r->t >= last->t)
+			last = r;
+	}
+	if (first == NULL)
+		return;
+	lo = m->started.set ? m->started.t : first->t;
+	hi = m->ended.set ? m->ended.t : last->t;
+	for (i = 0; i < tl->n && det == NULL; i++) {
+		const struct pm_trow *r = &tl->rows[i];
+
+		if (row_usable(r) && r->t >= lo && r->t <= hi &&
+		    has_word(r->event, detect_words, sizeof(detect_words) /
+		    sizeof(detect_words[0])))
+			det = r;
+	}
+	if (m->detected.set)
+		lo = m->detected.t;
+	else if (det != NULL)
+		lo = det->t;
+	for (i = 0; i < tl->n && mit == NULL; i++) {
+		const struct pm_trow *r = &tl->rows[i];
+
+		if (row_usable(r) && r->t >= lo && r->t <= hi &&
+		    has_word(r->event, recover_words, sizeof(recover_words) /
+		    sizeof(recover_words[0])))
+			mit = r;
+	}
+	if (!m->started.set)
+		row_time(in, &m->started, first);
+	if (!m->ended.set && last != first)
+		row_time(in, &m->ended, last);
+	if (!m->detected.set && det != NULL)
+		row_time(in, &m->detected, det);
+	if (!m->mitigated.set && mit != NULL)
+		row_time(in, &m->mitigated, mit);
+}
+
+/* The title: the first level-1 heading that is not a section or a
+ * metadata key. */
+static const struct pm_section *
+title_sec(const struct pm_doc *doc)
+{
+	size_t	 i;
+
+	for (i = 0; i < doc->nsecs; i++)
+		if (doc->secs[i].level == 1 &&
+		    doc->secs[i].kind == PM_SEC_OTHER &&
+		    heading_key(&doc->secs[i]) == MK_NONE &&
+		    !is_metasec(&doc->secs[i]))
+			return &doc->secs[i];
+	return NULL;
+}
+
+static void
+infer_init(struct infer *in, struct pm_doc *doc,
+    const struct pm_config *cfg)
+{
+	int	 off;
+
+	memset(in, 0, sizeof(*in));
+	in->doc = doc;
+	in->cfg = cfg;
+	in->tctx.order = cfg != NULL ? cfg->date_order : PM_DATE_YMD;
+	if (doc->timeline.zone != NULL && pm_zone_offset(&off,
+	    doc->timeline.zone, strlen(doc->timeline.zone)) == 0)
+		in->tctx.zone_offset = off;
+	else if (cfg != NULL && cfg->timezone != NULL &&
+	    pm_zone_offset(&off, cfg->timezone, strlen(cfg->timezone)) == 0)
+		in->tctx.zone_offset = off;
+}
+
+/* First line of the body after the title (or the body's first line). */
+static unsigned int
+preamble_first(const struct pm_doc *doc, const struct pm_section *title)
+{
+	unsigned int	 first = doc->body_line > 0 ? doc->body_line : 1;
+
+	if (title != NULL && title->pos.line >= first)
+		first = title->pos.line + 1;
+	return first;
+}
+
+/* Last line of the preamble: before the first section after it. */
+static unsigned int
+preamble_last(const struct pm_doc *doc, unsigned int first)
+{
+	size_t	 i;
+
+	for (i = 0; i < doc->nsecs; i++)
+		if (doc->secs[i].pos.line >= first)
+			return doc->secs[i].pos.line - 1;
+	return doc->nlines;
+}
+
+void
+pm_infer_meta(struct pm_doc *doc, const struct pm_config *cfg)
+{
+	struct infer		 in;
+	struct pm_meta		*m = &doc->meta;
+	const struct pm_section	*title, *sec;
+	unsigned int		 first, skip;
+	size_t			 i;
+	enum mkey		 k;
+	const char		*t;
+
+	infer_init(&in, doc, cfg);
+	m->inferred = 1;
+	m->severity = -1;
+
+	title = title_sec(doc);
+	if (title != NULL && title->heading != NULL) {
+		t = title_text(&in, title->heading, &skip);
+		m->title.s = clean(doc, t, strlen(t));
+		if (*m->title.s == '\0')
+			m->title.s = NULL;
+		m->title.pos = title->pos;
+		m->title.pos.col += skip;
+	}
+
+	/* Metadata lines: the preamble, then metadata sections, then
+	 * sections named after a key. */
+	first = preamble_first(doc, title);
+	(void)scan_lines(&in, first, preamble_last(doc, first), 0);
+	for (i = 0; i < doc->nsecs; i++) {
+		sec = &doc->secs[i];
+		if (is_metasec(sec))
+			(void)scan_lines(&in, sec->pos.line + 1,
+			    sec->line_last, 1);
+	}
+	for (i = 0; i < doc->nsecs; i++) {
+		sec = &doc->secs[i];
+		if (sec == title || sec->kind != PM_SEC_OTHER)
+			continue;
+		if ((k = heading_key(sec)) != MK_NONE)
+			scan_keysec(&in, sec, k);
+	}
+	from_timeline(&in);
+}
+
+int
+pm_infer_base_day(const struct pm_doc *doc, const struct pm_config *cfg,
+    int64_t *day)
+{
+	struct pm_ttime_ctx	 tctx;
+	struct mline		 ml;
+	const char		*s, *t;
+	size_t			 len, tlen;
+	unsigned int		 n, first;
+	enum mkey		 k, hk = MK_NONE;
+	int			 infence = 0;
+
+	memset(&tctx, 0, sizeof(tctx));
+	tctx.order = cfg != NULL ? cfg->date_order : PM_DATE_YMD;
+	first = doc->body_line > 0 ? doc->body_line : 1;
+	for (n = first; n <= doc->nlines; n++) {
+		if ((s = line_at(doc, n, &len)) == NULL)
+			break;
+		if (fence_line(s, len)) {
+			infence = !infence;
+			continue;
+		}
+		if (infence || blank(s, len))
+			continue;
+		if (*s == '#') {
+			/* "# 30-09-2024 - Title"; "# Date" then the day. */
+			t = s;
+			tlen = len;
+			while (tlen > 0 && *t == '#') {
+				t++;
+				tlen--;
+			}
+			trim(&t, &tlen);
+			if (pm_sec__match(t, tlen, cfg) == PM_SEC_TIMELINE)
+				break;
+			if (n == first || hk == MK_NONE) {
+				size_t	 rest, pn;
+
+				pn = pm_ttime_prefix(t, tlen, &rest);
+				if (pn > 0 && read_day(&tctx, t, pn, day) == 0)
+					return 0;
+			}
+			hk = key_kind(t, tlen);
+			if (hk != MK_DATE && hk != MK_START)
+				hk = MK_NONE;
+			continue;
+		}
+		if (hk != MK_NONE) {
+			if (list_item(s, len, &t, &tlen) == 0) {
+				t = s;
+				tlen = len;
+			}
+			if (read_day(&tctx, t, tlen, day) == 0)
+				return 0;
+		}
+		if (!read_mline(s, len, &ml))
+			continue;
+		k = key_kind(ml.key, ml.keylen);
+		if ((k == MK_DATE || k == MK_START) &&
+		    read_day(&tctx, ml.val, ml.vallen, day) == 0)
+			return 0;
+	}
+	return -1;
+}
