@@ -57,7 +57,7 @@ CMD_OBJS	 = cmd/main.o cmd/common.o cmd/cmd_adopt.o cmd/cmd_build.o \
 		   cmd/cmd_rules.o cmd/cmd_show.o
 UNIT_TESTS	 = test_base test_tmpl test_ttime
 # libFuzzer targets, tests/fuzz/<name>.c, built by 'make fuzz' (clang).
-FUZZ_TARGETS	 = fuzz_yaml
+FUZZ_TARGETS	 = fuzz_yaml fuzz_tmpl
 
 DEFS		 = -DPM_VERSION='"$(VERSION)"' -DPM_DATADIR='"$(DATADIR)"'
 

@@ -113,6 +113,29 @@ TRICKY_MD = {
                     "| 09.02.2025 10:00 CET | f |\n",
 }
 
+TMPL = {
+    "page": "<!doctype html>\n<title>{{title}}</title>\n{{>head}}\n<ul>\n"
+            "{{#items}}\n  <li class=\"{{#flag}}on{{/flag}}\">{{name}}</li>\n"
+            "{{/items}}\n</ul>\n{{^none}}<p>nothing</p>{{/none}}\n{{{title}}} {{&title}}\n",
+    "dotted": "{{m.s}} {{m.m.m.s}} {{#m}}{{s}}{{#m}}{{m.s}}{{/m}}{{/m}}\n",
+    "strings": "{{#strs}}[{{.}}]{{/strs}}{{^strs}}none{{/strs}}\n",
+    "comments": "a {{! a comment }} b\n  {{! standalone }}\nc\n",
+    "partials": "{{>item}}{{>deep}}{{>head}}\n",
+    "self": "{{>self}}\n",
+    "loop": "{{>loop-a}}\n",
+    "bad-partial": "{{>bad}}\n",
+    "missing-partial": "{{>nope}}\n",
+    "traversal": "{{>../etc/passwd}}{{>/etc/passwd}}\n",
+    "unterminated": "text {{title\n",
+    "unclosed": "{{#items}}x\n",
+    "mismatch": "{{#a}}{{/b}}\n",
+    "close-nothing": "{{/a}}\n",
+    "triple": "{{{title}}}{{{ title }}}{{{}}}\n",
+    "deep": "{{#m}}" * 70 + "x" + "{{/m}}" * 70 + "\n",
+    "standalone": "  {{#flag}}  \r\nyes\n  {{/flag}}\n{{^off}}\nno\n{{/off}}\n",
+    "bools": "{{flag}} {{off}} {{empty}} {{#empty}}e{{/empty}}{{^empty}}ne{{/empty}}\n",
+}
+
 
 def main():
     reps = reports()
@@ -131,6 +154,8 @@ def main():
     # The rule-pack and template seeds come from rules/ and themes/.
     for p in sorted(glob.glob(os.path.join(TOP, "rules", "*.yaml"))):
         put("fuzz_rulepack", os.path.basename(p), open(p, "rb").read())
+    for k, v in sorted(TMPL.items()):
+        put("fuzz_tmpl", "t-" + k, v)
     for p in sorted(glob.glob(os.path.join(TOP, "themes", "default", "*.html"))):
         put("fuzz_tmpl", os.path.basename(p), open(p, "rb").read())
 
