@@ -72,9 +72,21 @@ struct	changes {
 	size_t		 cap;
 };
 
-/* The tree objects read for one commit, kept for the next. */
+/* A tree object read from the object database. */
+struct	tobj {
+	git_odb_object		*obj;
+	const unsigned char	*data;	/* raw entries */
+	size_t			 size;
+	uint32_t		*off;	/* each entry's offset, then the
+					   size; NULL until indexed */
+	size_t			 n;	/* entries */
+	size_t			 cap;
+	int			 keep;	/* introduced by this commit */
+};
+
+/* The trees read for one commit; its own are kept for the next. */
 struct	gen {
-	git_odb_object	**obj;
+	struct tobj	**v;
 	size_t		 n;
 	size_t		 cap;
 };
@@ -246,59 +258,84 @@ changes_clear(struct changes *cs)
 static void
 gen_trim(struct gen *g, size_t from)
 {
-	for (; g->n > from; g->n--)
-		git_odb_object_free(g->obj[g->n - 1]);
+	struct tobj	*t;
+
+	for (; g->n > from; g->n--) {
+		t = g->v[g->n - 1];
+		git_odb_object_free(t->obj);
+		free(t->off);
+		free(t);
+	}
 }
 
 /*
- * The commit is done: its trees become the next commit's parent
- * trees (at most GEN_MAX of them, since they are searched linearly).
+ * The commit is done: the trees it introduced become the next
+ * commit's parent trees (at most GEN_MAX of them, since they are
+ * searched linearly); the parent trees it read are freed.
  */
 static void
 gen_next(struct walk *w)
 {
 	struct gen	 t;
+	size_t		 i, j;
 
 	gen_trim(&w->prev, 0);
 	t = w->prev;
 	w->prev = w->cur;
 	w->cur = t;
-	gen_trim(&w->prev, GEN_MAX);
+	for (i = j = 0; i < w->prev.n; i++) {
+		if (w->prev.v[i]->keep && j < GEN_MAX) {
+			w->prev.v[i]->keep = 0;
+			w->prev.v[j++] = w->prev.v[i];
+			continue;
+		}
+		git_odb_object_free(w->prev.v[i]->obj);
+		free(w->prev.v[i]->off);
+		free(w->prev.v[i]);
+	}
+	w->prev.n = j;
 }
 
 /*
- * Read a tree object, from the previous commit's trees when it is
- * there.  Returns 0 and sets *out (owned by the walk until the next
- * commit), or -1.
+ * Get a tree object, from the parent commit's trees when it is there.
+ * keep: it belongs to this commit (the next one's parent).  Returns 0
+ * and sets *out (owned by the walk until the next commit), or -1.
  */
 static int
-tree_read(struct walk *w, const unsigned char *raw, git_odb_object **out)
+tree_get(struct walk *w, const unsigned char *raw, int keep,
+    struct tobj **out)
 {
+	struct tobj	*t;
 	git_odb_object	*obj;
 	git_oid		 oid;
 	size_t		 i;
 
 	for (i = 0; i < w->prev.n; i++)
-		if (memcmp(git_odb_object_id(w->prev.obj[i])->id, raw,
+		if (memcmp(git_odb_object_id(w->prev.v[i]->obj)->id, raw,
 		    OIDSZ) == 0) {
-			obj = w->prev.obj[i];
-			w->prev.obj[i] = w->prev.obj[--w->prev.n];
-			goto keep;
+			t = w->prev.v[i];
+			w->prev.v[i] = w->prev.v[--w->prev.n];
+			goto found;
 		}
 	git_oid_fromraw(&oid, raw);
 	if (git_odb_read(&obj, w->odb, &oid) < 0)
 		return pm_error_git("cannot read a tree");
-	if (git_odb_object_type(obj) != GIT_OBJECT_TREE) {
+	if (git_odb_object_type(obj) != GIT_OBJECT_TREE ||
+	    git_odb_object_size(obj) >= UINT32_MAX) {
+		pm_error_set("object %s is not a tree", git_oid_tostr_s(&oid));
 		git_odb_object_free(obj);
-		pm_error_set("object %.12s is not a tree", git_oid_tostr_s(&oid));
 		return -1;
 	}
-keep:
-	/* Kept (the caller is reading it) until the commit is done. */
-	w->cur.obj = pm_xgrow(w->cur.obj, &w->cur.cap, w->cur.n + 1,
-	    sizeof(*w->cur.obj));
-	w->cur.obj[w->cur.n++] = obj;
-	*out = obj;
+	t = pm_xcalloc(1, sizeof(*t));
+	t->obj = obj;
+	t->data = git_odb_object_data(obj);
+	t->size = git_odb_object_size(obj);
+found:
+	t->keep |= keep;
+	w->cur.v = pm_xgrow(w->cur.v, &w->cur.cap, w->cur.n + 1,
+	    sizeof(*w->cur.v));
+	w->cur.v[w->cur.n++] = t;
+	*out = t;
 	return 0;
 }
 
@@ -326,6 +363,41 @@ tent_next(const unsigned char **p, const unsigned char *end, struct tent *e)
 	e->oid = nul + 1;
 	*p = nul + 1 + OIDSZ;
 	return 1;
+}
+
+static void
+off_push(struct tobj *t, size_t off)
+{
+	t->off = pm_xgrow(t->off, &t->cap, t->n + 1, sizeof(*t->off));
+	t->off[t->n++] = (uint32_t)off;
+}
+
+/*
+ * Index a tree: the offset of every entry, and its size last.
+ * Returns 0 or -1 if it is malformed.
+ */
+static int
+tobj_index(struct tobj *t)
+{
+	const unsigned char	*p, *end;
+	struct tent		 e;
+	int			 rc;
+
+	if (t->off != NULL)
+		return 0;
+	p = t->data;
+	end = p + t->size;
+	for (;;) {
+		off_push(t, (size_t)(p - t->data));
+		if ((rc = tent_next(&p, end, &e)) <= 0)
+			break;
+	}
+	t->n--;		/* the last offset is the size, not an entry */
+	if (rc < 0) {
+		pm_error_set("malformed tree object");
+		return -1;
+	}
+	return 0;
 }
 
 static int
@@ -376,77 +448,165 @@ one_side(struct walk *w, const struct tent *e, int added)
 	return rc;
 }
 
+/* Bytes equal at the start of two buffers. */
+static size_t
+common_prefix(const unsigned char *a, const unsigned char *b, size_t n)
+{
+	size_t	 i = 0;
+
+	/* Blocks first: memcmp is far faster than a byte loop. */
+	while (i + 256 <= n && memcmp(a + i, b + i, 256) == 0)
+		i += 256;
+	while (i < n && a[i] == b[i])
+		i++;
+	return i;
+}
+
+/* Bytes equal at the end of two buffers of sizes na and nb. */
+static size_t
+common_suffix(const unsigned char *a, size_t na, const unsigned char *b,
+    size_t nb)
+{
+	size_t	 n, i = 0;
+
+	n = na < nb ? na : nb;
+	while (i + 256 <= n &&
+	    memcmp(a + na - i - 256, b + nb - i - 256, 256) == 0)
+		i += 256;
+	while (i < n && a[na - i - 1] == b[nb - i - 1])
+		i++;
+	return i;
+}
+
 /*
  * Compare two trees (either may be NULL: everything under the other
  * was added or deleted), appending the files added and deleted under
- * the current path prefix.  Returns 0 or -1.
+ * the current path prefix.
+ *
+ * A tree usually differs from its parent's version by an entry or two,
+ * so the bytes they share at both ends are skipped without parsing:
+ * the parent tree's entry offsets (kept from the previous commit) say
+ * where the last whole entry of the common prefix ends, and once both
+ * sides stand on entry boundaries inside the common suffix, at the same
+ * distance from their ends, the rest is identical.  The new tree's
+ * offsets are built on the way, for the next commit.
+ * Returns 0 or -1.
  */
 static int
 diff_trees(struct walk *w, const unsigned char *a, const unsigned char *b)
 {
-	git_odb_object		*oa = NULL, *ob = NULL;
+	struct tobj		*A = NULL, *B = NULL;
 	const unsigned char	*pa = NULL, *ea = NULL, *pb = NULL, *eb = NULL;
 	struct tent		 ta, tb;
-	size_t			 len;
-	int			 ha, hb, c;
+	size_t			 ia = 0, sa, sb, len, lo, hi, mid, d, suf = 0;
+	int			 ha = 0, hb = 0, c, rc, same, build = 0;
 
 	if (a != NULL) {
-		if (tree_read(w, a, &oa) == -1)
+		if (tree_get(w, a, 0, &A) == -1 || tobj_index(A) == -1)
 			return -1;
-		pa = git_odb_object_data(oa);
-		ea = pa + git_odb_object_size(oa);
+		pa = A->data;
+		ea = pa + A->size;
 	}
 	if (b != NULL) {
-		if (tree_read(w, b, &ob) == -1)
+		if (tree_get(w, b, 1, &B) == -1)
 			return -1;
-		pb = git_odb_object_data(ob);
-		eb = pb + git_odb_object_size(ob);
+		pb = B->data;
+		eb = pb + B->size;
+		build = B->off == NULL;
 	}
-	ha = a != NULL ? tent_next(&pa, ea, &ta) : 0;
-	hb = b != NULL ? tent_next(&pb, eb, &tb) : 0;
-	while (ha > 0 || hb > 0) {
+	if (A != NULL && B != NULL) {
+		/* Skip the whole entries of the common prefix. */
+		d = common_prefix(A->data, B->data,
+		    A->size < B->size ? A->size : B->size);
+		lo = 0;
+		hi = A->n;
+		while (lo < hi) {
+			mid = lo + (hi - lo + 1) / 2;
+			if (A->off[mid] <= d)
+				lo = mid;
+			else
+				hi = mid - 1;
+		}
+		ia = lo;
+		if (build && ia > 0) {
+			B->off = pm_xgrow(B->off, &B->cap, ia, sizeof(*B->off));
+			memcpy(B->off, A->off, ia * sizeof(*B->off));
+			B->n = ia;
+		}
+		pa += A->off[ia];
+		pb += A->off[ia];
+		suf = common_suffix(A->data, A->size, B->data, B->size);
+	}
+
+	sa = pa != NULL ? (size_t)(pa - A->data) : 0;
+	sb = pb != NULL ? (size_t)(pb - B->data) : 0;
+	if (A != NULL && (ha = tent_next(&pa, ea, &ta)) < 0)
+		goto bad;
+	if (B != NULL && (hb = tent_next(&pb, eb, &tb)) < 0)
+		goto bad;
+	for (;;) {
+		if (A != NULL && B != NULL && sa >= A->size - suf &&
+		    A->size - sa == B->size - sb) {
+			/* The rest is the common suffix. */
+			if (build)
+				for (; ia <= A->n; ia++)
+					off_push(B, A->off[ia] + sb - sa);
+			goto done;
+		}
+		if (ha == 0 && hb == 0)
+			break;
+		same = 0;
 		if (ha > 0 && hb > 0) {
-			/* The common case: the same entry on both sides. */
 			if (ta.namelen == tb.namelen && ta.mode == tb.mode &&
 			    memcmp(ta.oid, tb.oid, OIDSZ) == 0 &&
 			    memcmp(ta.name, tb.name, ta.namelen) == 0) {
-				ha = tent_next(&pa, ea, &ta);
-				hb = tent_next(&pb, eb, &tb);
-				continue;
-			}
-			c = tent_cmp(&ta, &tb);
+				same = 1;
+				c = 0;
+			} else
+				c = tent_cmp(&ta, &tb);
 		} else
 			c = ha > 0 ? -1 : 1;
 		if (c < 0) {
 			if (one_side(w, &ta, 0) == -1)
 				return -1;
-			ha = tent_next(&pa, ea, &ta);
 		} else if (c > 0) {
 			if (one_side(w, &tb, 1) == -1)
 				return -1;
-			hb = tent_next(&pb, eb, &tb);
-		} else {
+		} else if (!same && is_dir(ta.mode)) {
 			/* Same name, changed: descend into directories;
 			 * a modified file is neither added nor deleted. */
-			if (is_dir(ta.mode) && memcmp(ta.oid, tb.oid,
-			    OIDSZ) != 0) {
-				len = w->path.len;
-				pm_buf_put(&w->path, ta.name, ta.namelen);
-				pm_buf_putc(&w->path, '/');
-				c = diff_trees(w, ta.oid, tb.oid);
-				pm_buf_truncate(&w->path, len);
-				if (c == -1)
-					return -1;
-			}
-			ha = tent_next(&pa, ea, &ta);
-			hb = tent_next(&pb, eb, &tb);
+			len = w->path.len;
+			pm_buf_put(&w->path, ta.name, ta.namelen);
+			pm_buf_putc(&w->path, '/');
+			rc = diff_trees(w, ta.oid, tb.oid);
+			pm_buf_truncate(&w->path, len);
+			if (rc == -1)
+				return -1;
+		}
+		/* Advance the side(s) whose entry was consumed. */
+		if (c <= 0) {
+			ia++;
+			sa = (size_t)(pa - A->data);
+			if ((ha = tent_next(&pa, ea, &ta)) < 0)
+				goto bad;
+		}
+		if (c >= 0) {
+			if (build)
+				off_push(B, sb);
+			sb = (size_t)(pb - B->data);
+			if ((hb = tent_next(&pb, eb, &tb)) < 0)
+				goto bad;
 		}
 	}
-	if (ha < 0 || hb < 0) {
-		pm_error_set("malformed tree object");
-		return -1;
-	}
+	if (build)
+		off_push(B, B->size);
+done:
+	if (build)
+		B->n--;		/* the last offset is the size */
 	return 0;
+bad:
+	pm_error_set("malformed tree object");
+	return -1;
 }
 
 static int
@@ -686,8 +846,8 @@ done:
 	git_object_free(obj);
 	gen_trim(&w.prev, 0);
 	gen_trim(&w.cur, 0);
-	free(w.prev.obj);
-	free(w.cur.obj);
+	free(w.prev.v);
+	free(w.cur.v);
 	changes_clear(&w.adds);
 	changes_clear(&w.dels);
 	free(w.adds.v);
