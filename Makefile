@@ -47,8 +47,10 @@ LINT_OBJS	 = lib/lint/checks.o lib/lint/check_actions.o \
 REPORT_OBJS	 = lib/report/report.o lib/report/text.o \
 		   lib/report/json.o lib/report/sarif.o lib/report/github.o \
 		   lib/report/gitlab.o lib/report/junit.o
-SITE_OBJS	 = lib/site/html.o lib/site/svg.o lib/site/tmpl.o \
-		   lib/site/write.o
+SITE_OBJS	 = lib/site/feed.o lib/site/html.o lib/site/page_doc.o \
+		   lib/site/page_index.o lib/site/page_trends.o \
+		   lib/site/search.o lib/site/site.o lib/site/sitemap.o \
+		   lib/site/svg.o lib/site/tmpl.o lib/site/write.o
 ADOPT_OBJS	 =
 LIB_OBJS	 = $(BASE_OBJS) $(SOURCE_OBJS) $(DOC_OBJS) $(LINT_OBJS) \
 		   $(REPORT_OBJS) $(SITE_OBJS) $(ADOPT_OBJS)
@@ -57,7 +59,7 @@ CMD_OBJS	 = cmd/main.o cmd/common.o cmd/cmd_adopt.o cmd/cmd_build.o \
 		   cmd/cmd_rules.o cmd/cmd_show.o
 UNIT_TESTS	 = test_base test_tmpl test_ttime test_lint
 # libFuzzer targets, tests/fuzz/<name>.c, built by 'make fuzz' (clang).
-FUZZ_TARGETS	 = fuzz_yaml fuzz_tmpl
+FUZZ_TARGETS	 = fuzz_yaml fuzz_tmpl fuzz_rulepack fuzz_config
 
 DEFS		 = -DPM_VERSION='"$(VERSION)"' -DPM_DATADIR='"$(DATADIR)"'
 

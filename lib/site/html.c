@@ -223,10 +223,8 @@ pm_html_void(struct pm_html *h, const char *tag, ...)
 	va_list	 ap;
 
 	va_start(ap, tag);
-	/* SVG elements self-close; HTML void elements need not. */
-	open_tag(h, tag, ap, strcmp(tag, "rect") == 0 ||
-	    strcmp(tag, "line") == 0 || strcmp(tag, "path") == 0 ||
-	    strcmp(tag, "circle") == 0 || strcmp(tag, "polyline") == 0);
+	/* Self-closed: needed in SVG and XML (Atom), allowed in HTML. */
+	open_tag(h, tag, ap, 1);
 	va_end(ap);
 }
 

@@ -1,0 +1,48 @@
+/*
+ * The archive: a static HTML site built from a corpus (SPEC section 4).
+ * Pages (index, per-year and per-severity lists, one page per report,
+ * a page per service, tag, contributing-factor category, author and
+ * action-item owner), trend pages with SVG charts, an Atom feed, a
+ * sitemap and a search index, rendered through a theme's templates and
+ * written atomically (write.h).  Called by cmd/cmd_build.c.
+ */
+#ifndef PM_SITE_H
+#define PM_SITE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct pm_config;
+struct pm_corpus;
+struct pm_findings;
+
+struct	pm_site_opts {
+	const char	*out;		/* output directory (replaced) */
+	const char	*base_url;	/* absolute URL of the site, or NULL */
+	const char	*theme_dir;	/* override theme, or NULL */
+	const char	*default_theme;	/* themes/default */
+	int32_t		 today;		/* days since the epoch (--today) */
+	/* Lint findings sorted by path (pm_findings_sort), or NULL: then
+	 * each document's parser findings are shown. Borrowed. */
+	const struct pm_findings *findings;
+	int		 threads;	/* 0: one per CPU */
+};
+
+struct	pm_site_stats {
+	size_t		 reports;	/* report pages */
+	size_t		 files;		/* files in the site */
+	size_t		 kept;		/* unchanged, kept from the old site */
+	int		 sitemap;	/* sitemap.xml written (has base URL) */
+};
+
+/*
+ * Build the site of every document of corpus into opts->out.  The
+ * documents should have been parsed with PM_PARSE_KEEP_TREE; those
+ * that were not are parsed again, one at a time, to render their
+ * body.  Returns 0, or -1 with pm_error_set (the old site is left as
+ * it was).  stats may be NULL.
+ */
+int	 pm_site_build(const struct pm_corpus *, const struct pm_config *,
+	    const struct pm_site_opts *, struct pm_site_stats *stats);
+
+#endif /* PM_SITE_H */
