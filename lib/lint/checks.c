@@ -167,9 +167,12 @@ lint_one(struct pm_lint *lt)
 
 	from = lt->out->n;
 	copy_parser_findings(lt);
-	/* Files that are not post-mortems have nothing more to check. */
-	if (lt->doc->kind == PM_DOC_OTHER && !lt->doc->meta.has_fm &&
-	    lt->doc->nsecs == 0)
+	/*
+	 * A file that is not a post-mortem (named, or selected by the
+	 * include globs) gets the parser's one frontmatter/required
+	 * finding, not a finding per missing section.
+	 */
+	if (lt->doc->kind == PM_DOC_OTHER)
 		goto done;
 	for (i = 0; i < PM_RULE__MAX; i++) {
 		ck = &checks[i];
