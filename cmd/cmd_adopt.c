@@ -1,16 +1,278 @@
 /*
- * postmortem adopt (placeholder until the module lands).
+ * postmortem adopt [PATHS...] [--write] [--config FILE] [--today DATE]
+ *
+ * Finds the reports written without this tool (a title and a Timeline
+ * section, or selected by the include globs) that have no front
+ * matter, infers front matter for each and prints it as a unified diff,
+ * or with --write adds it to the files atomically.  Files with front
+ * matter are left alone, so a second run changes nothing.
+ *
+ * Exit 0 when nothing is left to do by hand (or there was nothing to
+ * adopt), 1 when some report lacks a required field that could not be
+ * inferred (named on standard error; `lint` reports it too), 2 on a
+ * usage or I/O failure.
  */
+#include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "adopt/adopt.h"
+#include "base/alloc.h"
+#include "base/buf.h"
+#include "base/err.h"
 #include "cmd.h"
+#include "corpus.h"
+#include "doc/doc.h"
+#include "doc/infer.h"
+#include "source/config.h"
+#include "source/repo.h"
+
+static const char usage[] =
+    "usage: postmortem adopt [PATHS...] [--write] [--config FILE] "
+    "[--today DATE]";
+
+/* Ids given out in this run (to make them unique). */
+struct	idset {
+	char	**v;
+	size_t	 n, cap;
+};
+
+static int
+byid_cmp(const void *key, const void *elem)
+{
+	const struct pm_doc	*d = *(struct pm_doc *const *)elem;
+
+	return strcmp(key, d->meta.id);
+}
+
+/* How many documents of the corpus have id, and whether one that is
+ * not self has it with front matter or comes first by path. */
+static int
+id_taken(const struct pm_corpus *c, const struct idset *given,
+    const char *id, const struct pm_doc *self)
+{
+	struct pm_doc *const	*hit, *const *p, *const *end;
+	size_t			 i;
+
+	for (i = 0; i < given->n; i++)
+		if (strcmp(given->v[i], id) == 0)
+			return 1;
+	if (c->byid == NULL || c->ndocs == 0)
+		return 0;
+	hit = bsearch(id, c->byid, c->ndocs, sizeof(*c->byid), byid_cmp);
+	if (hit == NULL)
+		return 0;
+	/* The first of the run of equal ids. */
+	for (p = hit; p > c->byid && strcmp(p[-1]->meta.id, id) == 0; p--)
+		continue;
+	end = c->byid + c->ndocs;
+	for (; p < end && strcmp((*p)->meta.id, id) == 0; p++) {
+		if (*p == self)
+			continue;
+		/* A report with front matter keeps its id; among reports
+		 * without, the first by path keeps it. */
+		if ((*p)->meta.has_fm || strcmp((*p)->path, self->path) < 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The id to write for doc: its own, or with "-2", "-3"... appended. */
+static char *
+unique_id(const struct pm_corpus *c, struct idset *given,
+    const struct pm_doc *doc)
+{
+	char	*id;
+	int	 n;
+
+	id = pm_xstrdup(doc->meta.id);
+	for (n = 2; id_taken(c, given, id, doc); n++) {
+		free(id);
+		id = pm_xasprintf("%s-%d", doc->meta.id, n);
+	}
+	given->v = pm_xgrow(given->v, &given->cap, given->n + 1,
+	    sizeof(*given->v));
+	given->v[given->n++] = id;
+	return id;
+}
+
+/*
+ * Add globs for every Markdown file to the include globs, so that the
+ * corpus keeps every file that looks like a post-mortem wherever it is;
+ * the user's globs stay first (user_n of them).
+ */
+static void
+include_all(struct pm_config *cfg)
+{
+	cfg->include = pm_xreallocarray(cfg->include, cfg->ninclude + 2,
+	    sizeof(*cfg->include));
+	cfg->include[cfg->ninclude++] = pm_xstrdup("**/*.md");
+	cfg->include[cfg->ninclude++] = pm_xstrdup("*.md");
+}
+
+/* 1 if the user's include globs (the first n) select path. */
+static int
+user_included(const struct pm_config *cfg, size_t n, const char *path)
+{
+	struct pm_config	 c = *cfg;
+
+	c.ninclude = n;
+	return n > 0 && pm_config_included(&c, path);
+}
 
 int
 cmd_adopt(int argc, char *argv[], struct pm_ctx *ctx)
 {
-	(void)argc;
-	(void)argv;
-	(void)ctx;
-	fputs("postmortem: 'adopt' is not implemented yet\n", stderr);
-	return PM_EXIT_FAILURE;
+	static const struct option opts[] = {
+		{ "write",	no_argument,		NULL, 'w' },
+		{ "config",	required_argument,	NULL, 'c' },
+		{ "today",	required_argument,	NULL, 't' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	struct pm_source	*src = NULL;
+	struct pm_config	 cfg;
+	struct pm_corpus	*corpus = NULL;
+	struct pm_load_opts	 lo;
+	struct pm_buf		 fm = PM_BUF_INIT, out = PM_BUF_INIT;
+	struct pm_buf		 msg = PM_BUF_INIT;
+	struct idset		 given;
+	struct pm_doc		*doc;
+	const char		*config = NULL, *today = NULL;
+	char			*id, *full;
+	int32_t			 day;
+	int			 ch, write = 0, rc = PM_EXIT_FAILURE;
+	size_t			 i, user_n, nadopt = 0, nmissing = 0;
+	size_t			 nfailed = 0;
+	unsigned int		 missing;
+
+	memset(&cfg, 0, sizeof(cfg));
+	memset(&given, 0, sizeof(given));
+	while ((ch = getopt_long(argc, argv, "c:hwt:", opts, NULL)) != -1)
+		switch (ch) {
+		case 'w':
+			write = 1;
+			break;
+		case 'c':
+			config = optarg;
+			break;
+		case 't':
+			today = optarg;
+			break;
+		case 'h':
+			puts(usage);
+			return PM_EXIT_OK;
+		default:
+			fprintf(stderr, "%s\n", usage);
+			return PM_EXIT_FAILURE;
+		}
+	argc -= optind;
+	argv += optind;
+	/* --today is accepted as lint takes it; adopt reads no clock. */
+	if (today != NULL && cmd_today(today, &day) == -1)
+		return cmd_usage(usage, "--today wants YYYY-MM-DD, not '%s'",
+		    today);
+
+	if (cmd_setup(ctx, config, 0, &src, &cfg) == -1)
+		return PM_EXIT_FAILURE;
+	user_n = cfg.ninclude;
+	include_all(&cfg);
+
+	memset(&lo, 0, sizeof(lo));
+	lo.kind = PM_SRC_WORKTREE;
+	lo.paths = argv;
+	lo.npaths = (size_t)argc;
+	lo.history = pm_source_has_repo(src);
+	lo.whole = argc > 0 && pm_source_has_repo(src);
+	lo.doc_flags = PM_PARSE_FORCE;
+	if (pm_corpus_load(&corpus, src, &cfg, &lo) == -1) {
+		rc = cmd_fail();
+		goto done;
+	}
+
+	for (i = 0; i < corpus->ndocs; i++) {
+		doc = corpus->docs[i];
+		if (corpus->target != NULL && !corpus->target[i])
+			continue;
+		if (doc->meta.has_fm || doc->text == NULL)
+			continue;
+		if (doc->kind != PM_DOC_LEGACY &&
+		    !user_included(&cfg, user_n, doc->path)) {
+			if (argc > 0 && doc->kind == PM_DOC_OTHER)
+				fprintf(stderr, "postmortem adopt: %s: does "
+				    "not look like a post-mortem (a title and "
+				    "a Timeline section); add it to 'include' "
+				    "in .postmortem.yaml to adopt it\n",
+				    doc->path);
+			continue;
+		}
+		if (!doc->meta.inferred)
+			pm_infer_meta(doc, &cfg);
+
+		id = unique_id(corpus, &given, doc);
+		pm_buf_truncate(&fm, 0);
+		missing = pm_adopt_frontmatter(&fm, doc, id,
+		    pm_adopt_eol(doc->text, doc->textsz));
+		if (write) {
+			pm_buf_truncate(&out, 0);
+			pm_adopt_text(&out, doc->text, doc->textsz, fm.ptr,
+			    fm.len);
+			full = pm_source_has_repo(src) ? pm_xasprintf("%s/%s",
+			    pm_source_root(src), doc->path) :
+			    pm_xstrdup(doc->path);
+			if (pm_adopt_write(full, doc->text, doc->textsz,
+			    out.ptr, out.len) == -1) {
+				fprintf(stderr, "postmortem adopt: %s\n",
+				    pm_error_get());
+				nfailed++;
+				free(full);
+				continue;
+			}
+			free(full);
+		} else {
+			pm_buf_truncate(&out, 0);
+			pm_adopt_diff(&out, doc->path, doc->text, doc->textsz,
+			    fm.ptr, fm.len);
+			fwrite(out.ptr, 1, out.len, stdout);
+		}
+		nadopt++;
+		if (missing != 0) {
+			nmissing++;
+			pm_buf_truncate(&msg, 0);
+			pm_adopt_missing_names(&msg, missing);
+			fprintf(stderr, "postmortem adopt: %s: could not infer "
+			    "%s; add %s by hand\n", doc->path,
+			    pm_buf_cstr(&msg),
+			    (missing & (missing - 1)) != 0 ? "them" : "it");
+		}
+	}
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		pm_error_set("writing the diff failed");
+		rc = cmd_fail();
+		goto done;
+	}
+	if (nadopt > 0 || nfailed > 0)
+		fprintf(stderr, "postmortem adopt: %zu report%s %s%s\n", nadopt,
+		    nadopt == 1 ? "" : "s",
+		    write ? "adopted" : "to adopt",
+		    write ? "" : "; run 'postmortem adopt --write' to apply");
+	if (nfailed > 0)
+		rc = PM_EXIT_FAILURE;
+	else
+		rc = nmissing > 0 ? PM_EXIT_FINDINGS : PM_EXIT_OK;
+done:
+	for (i = 0; i < given.n; i++)
+		free(given.v[i]);
+	free(given.v);
+	pm_buf_release(&fm);
+	pm_buf_release(&out);
+	pm_buf_release(&msg);
+	if (corpus != NULL)
+		pm_corpus_free(corpus);
+	pm_config_release(&cfg);
+	if (src != NULL)
+		pm_source_free(src);
+	return rc;
 }

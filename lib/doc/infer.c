@@ -581,8 +581,20 @@ extra_add(struct infer *in, const char *key, const char *value,
 	char		*end;
 	size_t		 i;
 
+	static const char *const fields[] = {
+		"title", "id", "severity", "status", "started", "detected",
+		"mitigated", "ended", "services", "tags", "authors",
+		"reviewed", "distributed", "follow_up", "related", "impact",
+		"locale",
+	};
+
 	if (*key == '\0' || value == NULL || *value == '\0')
 		return;
+	/* A front matter field is never an extra: written as one, it
+	 * would be read with that field's type. */
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		if (strcmp(key, fields[i]) == 0)
+			return;
 	for (i = 0; i < m->nextra; i++)
 		if (strcmp(m->extra[i].key, key) == 0)
 			return;

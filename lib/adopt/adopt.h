@@ -1,0 +1,73 @@
+/*
+ * Adopting reports written without this tool (SPEC section 5): the
+ * front matter text for a document's inferred metadata, the adopted
+ * file (front matter, then the original bytes unchanged), a unified
+ * diff of that change, and the atomic rewrite of the file.
+ *
+ * Used by cmd_adopt.c.  Knows nothing about Git: the corpus has filled
+ * doc->added and doc->added_by from the history before these run.
+ */
+#ifndef PM_ADOPT_H
+#define PM_ADOPT_H
+
+#include <stddef.h>
+
+struct pm_buf;
+struct pm_doc;
+
+/* Required fields that could not be inferred (bits). */
+#define	PM_ADOPT_TITLE		(1u << 0)
+#define	PM_ADOPT_SEVERITY	(1u << 1)
+#define	PM_ADOPT_STARTED	(1u << 2)
+#define	PM_ADOPT_ENDED		(1u << 3)
+#define	PM_ADOPT_AUTHORS	(1u << 4)
+
+/*
+ * Append to out the front matter for doc: "---", the fields in the
+ * order of SPEC section 1 (title, id, severity, status, started,
+ * detected, mitigated, ended, services, tags, authors, distributed),
+ * then the extra fields in file order, and "---", every line ending in
+ * eol ("\n" or "\r\n").  id is the id to write (the caller makes it
+ * unique), NULL for doc->meta.id.  Authors fall back to the name of
+ * the author of the commit that added the file, distributed to that
+ * commit's time.  Values that are not plain YAML scalars are written
+ * double-quoted with escapes.  Returns the PM_ADOPT_* bits of the
+ * required fields left out.
+ */
+unsigned int	 pm_adopt_frontmatter(struct pm_buf *out,
+		    const struct pm_doc *doc, const char *id, const char *eol);
+
+/* Append "severity, authors" for the bits of missing. */
+void	 pm_adopt_missing_names(struct pm_buf *out, unsigned int missing);
+
+/* The line ending of the first line of text: "\r\n" or "\n". */
+const char	*pm_adopt_eol(const char *text, size_t len);
+
+/*
+ * Append the adopted file to out: the BOM of text (if any), fm, then
+ * text after its BOM, byte for byte.
+ */
+void	 pm_adopt_text(struct pm_buf *out, const char *text, size_t len,
+	    const char *fm, size_t fmlen);
+
+/*
+ * Append to out a unified diff ("diff --git", "--- a/PATH",
+ * "+++ b/PATH", one hunk with up to three lines of context) that turns
+ * text into the adopted file; it applies with `git apply` and
+ * `patch -p1`.
+ */
+void	 pm_adopt_diff(struct pm_buf *out, const char *path,
+	    const char *text, size_t len, const char *fm, size_t fmlen);
+
+/*
+ * Replace the file at path by data, atomically: a temporary file in
+ * the same directory with the file's mode, fsync, rename, fsync of the
+ * directory.  When old is not NULL, the file must still hold exactly
+ * old (oldlen bytes), else nothing is written (it changed since it was
+ * read).  Symbolic links are refused.  Returns 0, or -1 with
+ * pm_error_set.
+ */
+int	 pm_adopt_write(const char *path, const char *old, size_t oldlen,
+	    const char *data, size_t len);
+
+#endif /* PM_ADOPT_H */
