@@ -1,0 +1,369 @@
+/*
+ * The corpus (see corpus.h): list the source, read and parse every
+ * entry on a few threads, walk the history on another meanwhile, then
+ * attach first-added times and build the id index.
+ *
+ * Determinism: each worker takes the next entry index from an atomic
+ * counter and writes only that entry's slot; everything after the join
+ * runs in entry (path) order, so the result never depends on timing.
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/err.h"
+#include "base/finding.h"
+#include "corpus.h"
+#include "doc/doc.h"
+#include "source/config.h"
+#include "source/history.h"
+#include "source/repo.h"
+
+#define	MODE_LINK	0120000u
+#define	BINARY_SNIFF	8192	/* bytes checked for NUL, as git does */
+#define	MAX_THREADS	64
+
+/* One listed entry and what became of it. */
+struct	slot {
+	struct pm_doc		*doc;	/* kept document, or NULL */
+	struct pm_findings	 findings; /* load findings of this entry */
+	int			 legacy; /* dropped legacy file (adopt hint) */
+	int			 target;
+};
+
+struct	load {
+	struct pm_source	*src;
+	const struct pm_config	*cfg;
+	const struct pm_load_opts *opts;
+	struct pm_entries	*es;
+	struct slot		*slots;
+	atomic_size_t		 next;
+};
+
+struct	hist {
+	struct pm_source	*src;
+	const char		*rev;
+	struct pm_history	*h;
+	int			 rc;
+	char			 err[512];
+};
+
+/*
+ * Read and parse entry i into its slot.  Problems with the file are
+ * findings; the document is kept or freed here, so memory for files
+ * that are not post-mortems is released at once.
+ */
+static void
+load_one(struct load *ld, size_t i)
+{
+	const struct pm_entry	*e = &ld->es->v[i];
+	struct slot		*s = &ld->slots[i];
+	struct pm_doc		*doc = NULL;
+	struct pm_pos		 whole = { 0, 0 }, first = { 1, 0 };
+	size_t			 max, len, sniff;
+	char			*buf = NULL;
+	unsigned int		 flags;
+	int			 rc, included;
+
+	max = ld->cfg->limits.max_report_bytes;
+	if (e->mode == MODE_LINK) {
+		pm_findings_add(&s->findings, PM_RULE_INPUT_LIMITS, e->path,
+		    whole, "'%s' is a symbolic link; it is not followed: "
+		    "commit the report itself", e->path);
+		return;
+	}
+	rc = pm_source_read_max(ld->src, ld->opts->kind, e, max, &buf, &len);
+	if (rc == -1) {
+		pm_findings_add(&s->findings, PM_RULE_INPUT_LIMITS, e->path,
+		    whole, "%s", pm_error_get());
+		return;
+	}
+	if (rc == 1) {
+		pm_findings_add(&s->findings, PM_RULE_INPUT_LIMITS, e->path,
+		    whole, "file is larger than %zu bytes (limits."
+		    "max_report_bytes); split it or raise the limit", max);
+		return;
+	}
+	sniff = len < BINARY_SNIFF ? len : BINARY_SNIFF;
+	if (memchr(buf, '\0', sniff) != NULL) {
+		pm_findings_add(&s->findings, PM_RULE_INPUT_LIMITS, e->path,
+		    first, "file looks binary (a NUL byte in the first "
+		    "%d bytes); a report must be text", BINARY_SNIFF);
+		free(buf);
+		return;
+	}
+	included = pm_config_included(ld->cfg, e->path);
+	flags = ld->opts->doc_flags;
+	if (e->named || included)
+		flags |= PM_PARSE_FORCE;
+	pm_doc_parse(&doc, e->path, buf, len, ld->cfg, flags);
+	free(buf);
+	switch (doc->kind) {
+	case PM_DOC_FRONTMATTER:
+		break;
+	case PM_DOC_LEGACY:
+		if (e->named || included)
+			break;
+		s->legacy = 1;
+		pm_doc_free(doc);
+		return;
+	default:
+		/* Not a post-mortem: linted only when asked for. */
+		if (e->named || included)
+			break;
+		pm_doc_free(doc);
+		return;
+	}
+	s->doc = doc;
+}
+
+static void *
+worker(void *arg)
+{
+	struct load	*ld = arg;
+	size_t		 i;
+
+	while ((i = atomic_fetch_add(&ld->next, 1)) < ld->es->n)
+		load_one(ld, i);
+	return NULL;
+}
+
+static void *
+hist_worker(void *arg)
+{
+	struct hist	*hs = arg;
+
+	hs->rc = pm_history_load(&hs->h, hs->src, hs->rev);
+	if (hs->rc == -1)
+		strncpy(hs->err, pm_error_get(), sizeof(hs->err) - 1);
+	return NULL;
+}
+
+static int
+cmp_byid(const void *a, const void *b)
+{
+	const struct pm_doc	*x = *(const struct pm_doc *const *)a;
+	const struct pm_doc	*y = *(const struct pm_doc *const *)b;
+	int			 c;
+
+	if ((c = strcmp(x->meta.id, y->meta.id)) != 0)
+		return c;
+	return strcmp(x->path, y->path);
+}
+
+/* The number of loader threads: opts, else one per CPU. */
+static size_t
+nthreads(const struct pm_load_opts *opts, size_t nentries)
+{
+	long	 n;
+
+	n = opts->threads > 0 ? opts->threads :
+	    sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		n = 1;
+	if (n > MAX_THREADS)
+		n = MAX_THREADS;
+	if ((size_t)n > nentries)
+		n = nentries > 0 ? (long)nentries : 1;
+	return (size_t)n;
+}
+
+/*
+ * List the entries to load: the named paths, or with opts->whole the
+ * whole source with the named ones marked.  Returns 0 or -1.
+ */
+static int
+list_entries(struct pm_source *src, const struct pm_config *cfg,
+    const struct pm_load_opts *opts, struct pm_entries *es,
+    unsigned char **target)
+{
+	struct pm_entries	 named = { NULL, 0, 0 };
+	size_t			 i, j;
+	int			 c;
+
+	if (opts->npaths == 0 || !opts->whole) {
+		if (pm_source_list(src, opts->kind, opts->rev, opts->paths,
+		    opts->npaths, cfg, es) == -1)
+			return -1;
+		*target = pm_xmalloc(es->n > 0 ? es->n : 1);
+		memset(*target, 1, es->n);
+		return 0;
+	}
+	if (pm_source_list(src, opts->kind, opts->rev, opts->paths,
+	    opts->npaths, cfg, &named) == -1 ||
+	    pm_source_list(src, opts->kind, opts->rev, NULL, 0, cfg,
+	    es) == -1) {
+		pm_entries_release(&named);
+		return -1;
+	}
+	/* Merge the two sorted lists; the named ones are the targets. */
+	*target = pm_xcalloc(es->n + named.n + 1, 1);
+	for (i = j = 0; j < named.n; ) {
+		c = i < es->n ? strcmp(es->v[i].path, named.v[j].path) : 1;
+		if (c < 0) {
+			i++;
+			continue;
+		}
+		if (c == 0) {
+			es->v[i].named |= named.v[j].named;
+			(*target)[i] = 1;
+			i++;
+			j++;
+			continue;
+		}
+		/* Named but not listed (not Markdown): insert it. */
+		es->v = pm_xgrow(es->v, &es->cap, es->n + 1,
+		    sizeof(*es->v));
+		memmove(es->v + i + 1, es->v + i,
+		    (es->n - i) * sizeof(*es->v));
+		memmove(*target + i + 1, *target + i, es->n - i);
+		es->v[i] = named.v[j];
+		named.v[j].path = NULL;
+		es->n++;
+		(*target)[i] = 1;
+		i++;
+		j++;
+	}
+	for (j = 0; j < named.n; j++)
+		free(named.v[j].path);
+	free(named.v);
+	return 0;
+}
+
+int
+pm_corpus_load(struct pm_corpus **out, struct pm_source *src,
+    const struct pm_config *cfg, const struct pm_load_opts *opts)
+{
+	struct pm_corpus	*cp;
+	struct pm_entries	 es = { NULL, 0, 0 };
+	struct load		 ld;
+	struct hist		 hs;
+	struct slot		*slots = NULL;
+	struct pm_doc		*doc;
+	pthread_t		 tids[MAX_THREADS], htid;
+	unsigned char		*target = NULL;
+	const char		*who;
+	int64_t			 when;
+	size_t			 i, n, nt, started = 0;
+	int			 hist_started = 0, rc = -1;
+
+	cp = pm_xcalloc(1, sizeof(*cp));
+	*out = cp;
+	memset(&hs, 0, sizeof(hs));
+	if (list_entries(src, cfg, opts, &es, &target) == -1)
+		goto done;
+
+	/*
+	 * The history walk runs beside the parsing: of the revision, or
+	 * of HEAD for the working tree and the index (what is committed).
+	 */
+	if (opts->history && pm_source_has_repo(src)) {
+		hs.src = src;
+		hs.rev = opts->kind == PM_SRC_REV ? opts->rev : NULL;
+		if (pthread_create(&htid, NULL, hist_worker, &hs) == 0)
+			hist_started = 1;
+		else
+			hist_worker(&hs);
+	}
+
+	slots = pm_xcalloc(es.n > 0 ? es.n : 1, sizeof(*slots));
+	memset(&ld, 0, sizeof(ld));
+	ld.src = src;
+	ld.cfg = cfg;
+	ld.opts = opts;
+	ld.es = &es;
+	ld.slots = slots;
+	atomic_init(&ld.next, 0);
+	nt = nthreads(opts, es.n);
+	/* The calling thread is a worker too. */
+	for (i = 1; i < nt; i++)
+		if (pthread_create(&tids[started], NULL, worker, &ld) == 0)
+			started++;
+	worker(&ld);
+	for (i = 0; i < started; i++)
+		pthread_join(tids[i], NULL);
+	if (hist_started)
+		pthread_join(htid, NULL);
+	if (hs.rc == -1) {
+		pm_error_set("reading the history: %s", hs.err);
+		goto done;
+	}
+
+	/* Gather in path order. */
+	cp->docs = pm_xcalloc(es.n > 0 ? es.n : 1, sizeof(*cp->docs));
+	cp->target = pm_xcalloc(es.n > 0 ? es.n : 1, 1);
+	for (i = n = 0; i < es.n; i++) {
+		pm_findings_move(&cp->findings, &slots[i].findings);
+		cp->nlegacy += slots[i].legacy;
+		if ((doc = slots[i].doc) == NULL)
+			continue;
+		slots[i].doc = NULL;
+		if (hs.h != NULL && pm_history_first_added(hs.h, doc->path,
+		    &when, &who) == 0) {
+			doc->has_added = 1;
+			doc->added = when;
+			doc->added_by = pm_arena_strdup(&doc->arena, who);
+		}
+		cp->target[n] = target[i];
+		cp->docs[n++] = doc;
+	}
+	cp->ndocs = n;
+	cp->has_history = hs.h != NULL && opts->history;
+	cp->shallow = pm_history_shallow(hs.h);
+	cp->byid = pm_xcalloc(n > 0 ? n : 1, sizeof(*cp->byid));
+	memcpy(cp->byid, cp->docs, n * sizeof(*cp->byid));
+	qsort(cp->byid, n, sizeof(*cp->byid), cmp_byid);
+	rc = 0;
+done:
+	if (slots != NULL)
+		for (i = 0; i < es.n; i++) {
+			if (slots[i].doc != NULL)
+				pm_doc_free(slots[i].doc);
+			pm_findings_release(&slots[i].findings);
+		}
+	free(slots);
+	free(target);
+	pm_history_free(hs.h);
+	pm_entries_release(&es);
+	return rc;
+}
+
+void
+pm_corpus_free(struct pm_corpus *cp)
+{
+	size_t	 i;
+
+	if (cp == NULL)
+		return;
+	for (i = 0; i < cp->ndocs; i++)
+		pm_doc_free(cp->docs[i]);
+	free(cp->docs);
+	free(cp->target);
+	free(cp->byid);
+	pm_findings_release(&cp->findings);
+	free(cp);
+}
+
+struct pm_doc *
+pm_corpus_find(const struct pm_corpus *cp, const char *id)
+{
+	size_t	 lo, hi, mid;
+
+	/* The first (lowest path) document with this id. */
+	lo = 0;
+	hi = cp->ndocs;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(cp->byid[mid]->meta.id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < cp->ndocs && strcmp(cp->byid[lo]->meta.id, id) == 0)
+		return cp->byid[lo];
+	return NULL;
+}
