@@ -1,0 +1,193 @@
+/*
+ * What every subcommand shares (see cmd.h): opening the source and the
+ * configuration, printing failures and usage, --today, and finding the
+ * data directory (rules/, themes/).
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/err.h"
+#include "base/time.h"
+#include "cmd.h"
+#include "source/config.h"
+#include "source/repo.h"
+
+#define	CONFIG_NAME	".postmortem.yaml"
+
+int
+cmd_fail(void)
+{
+	fprintf(stderr, "postmortem: %s\n", pm_error_get());
+	return PM_EXIT_FAILURE;
+}
+
+int
+cmd_usage(const char *usage, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (fmt != NULL) {
+		fputs("postmortem: ", stderr);
+		va_start(ap, fmt);
+		vfprintf(stderr, fmt, ap);
+		va_end(ap);
+		fputc('\n', stderr);
+	}
+	if (usage != NULL)
+		fprintf(stderr, "%s\n", usage);
+	return PM_EXIT_FAILURE;
+}
+
+int
+cmd_setup(struct pm_ctx *ctx, const char *config_path, int need_repo,
+    struct pm_source **srcp, struct pm_config *cfg)
+{
+	struct pm_source	*src = NULL;
+	struct stat		 st;
+	char			*path;
+	int			 rc;
+
+	*srcp = NULL;
+	pm_config_init(cfg);
+
+	/* -C DIR: run as if started there, as git does. */
+	if (ctx->dir != NULL && chdir(ctx->dir) == -1) {
+		pm_error_set("cannot change to '%s': %s", ctx->dir,
+		    strerror(errno));
+		goto fail;
+	}
+	if (pm_source_open(&src, NULL) == -1)
+		goto fail;
+	if (need_repo && !pm_source_has_repo(src)) {
+		pm_error_set("not a git repository (or any parent up to "
+		    "the root)");
+		goto fail;
+	}
+
+	if (config_path != NULL) {
+		/* Named on the command line: it must exist. */
+		if (stat(config_path, &st) == -1) {
+			pm_error_set("cannot read '%s': %s", config_path,
+			    strerror(errno));
+			goto fail;
+		}
+		rc = pm_config_load_file(cfg, config_path);
+	} else {
+		path = pm_xasprintf("%s/%s", pm_source_root(src),
+		    CONFIG_NAME);
+		rc = pm_config_load_file(cfg, path);
+		free(path);
+	}
+	if (rc == -1)
+		goto fail;
+	*srcp = src;
+	return 0;
+fail:
+	cmd_fail();
+	pm_source_free(src);
+	pm_config_release(cfg);
+	pm_config_init(cfg);
+	return -1;
+}
+
+int
+cmd_today(const char *arg, int32_t *out)
+{
+	time_t	 now;
+
+	if (arg == NULL) {
+		/* The current date in UTC, never the local zone. */
+		now = time(NULL);
+		*out = (int32_t)(now / PM_DAY - (now % PM_DAY < 0));
+		return 0;
+	}
+	if (pm_date_parse(out, arg) == -1) {
+		pm_error_set("bad date '%s'; use YYYY-MM-DD", arg);
+		return -1;
+	}
+	return 0;
+}
+
+/* 1 if dir/sub is a directory. */
+static int
+isdir(const char *dir, const char *sub)
+{
+	struct stat	 st;
+	char		*p;
+	int		 rc;
+
+	p = pm_xasprintf("%s/%s", dir, sub);
+	rc = stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+	free(p);
+	return rc;
+}
+
+/*
+ * The directory holding rules/ and themes/ next to the binary: the
+ * binary is build/postmortem or build/san/postmortem in a checkout, so
+ * walk up from its directory to one that has both.  Returns it in
+ * static storage, or NULL when the binary is not in a checkout.
+ */
+static const char *
+source_tree(void)
+{
+	static char	 found[PATH_MAX];
+	static int	 done;
+	char		 exe[PATH_MAX], *slash;
+	ssize_t		 n;
+	int		 up;
+
+	if (done)
+		return found[0] != '\0' ? found : NULL;
+	done = 1;
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) <= 0)
+		return NULL;
+	exe[n] = '\0';
+	for (up = 0; up < 4; up++) {
+		if ((slash = strrchr(exe, '/')) == NULL || slash == exe)
+			return NULL;
+		*slash = '\0';
+		if (isdir(exe, "rules") && isdir(exe, "themes")) {
+			snprintf(found, sizeof(found), "%s", exe);
+			return found;
+		}
+	}
+	return NULL;
+}
+
+const char *
+cmd_datadir(struct pm_ctx *ctx, const char *sub)
+{
+	static struct {
+		char	 sub[32];
+		char	 path[PATH_MAX];
+	}		 cache[8];
+	const char	*base;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(cache) / sizeof(cache[0]); i++)
+		if (cache[i].sub[0] != '\0' && strcmp(cache[i].sub, sub) == 0)
+			return cache[i].path;
+	if (ctx != NULL && ctx->datadir != NULL)
+		base = ctx->datadir;
+	else if ((base = source_tree()) == NULL)
+		base = PM_DATADIR;
+	for (i = 0; i < sizeof(cache) / sizeof(cache[0]); i++)
+		if (cache[i].sub[0] == '\0')
+			break;
+	if (i == sizeof(cache) / sizeof(cache[0]))
+		i = 0;		/* full: reuse the first slot */
+	snprintf(cache[i].sub, sizeof(cache[i].sub), "%s", sub);
+	snprintf(cache[i].path, sizeof(cache[i].path), "%s/%s", base, sub);
+	return cache[i].path;
+}
