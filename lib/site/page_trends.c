@@ -197,6 +197,7 @@ chart_times(const struct site *s, struct pm_arena *a, struct pm_tv *ctx,
 	c.snames = names;
 	c.v = v;
 	c.decimals = 1;
+	c.color0 = 3;
 	emit_chart(a, ctx, what ? "chart_ttr" : "chart_ttd", &c);
 }
 
@@ -403,6 +404,7 @@ chart_actions(const struct site *s, struct pm_arena *a, struct pm_tv *ctx,
 	c.v = v;
 	c.stacked = 1;
 	c.total = 1;
+	c.color0 = 6;		/* done green, open, overdue red */
 	emit_chart(a, ctx, "chart_actions", &c);
 	pm_tv_setf(a, ctx, "actions_done", "%zu", tot[0]);
 	pm_tv_setf(a, ctx, "actions_open", "%zu", tot[1]);
@@ -428,6 +430,7 @@ chart_actions(const struct site *s, struct pm_arena *a, struct pm_tv *ctx,
 	c.nseries = 1;
 	c.snames = onames;
 	c.v = ov;
+	c.color0 = 1;
 	emit_chart(a, ctx, "chart_overdue", &c);
 	free(oc);
 }
@@ -492,6 +495,7 @@ chart_health(const struct site *s, struct pm_arena *a, struct pm_tv *ctx,
 	c.snames = names;
 	c.v = v;
 	c.decimals = 1;
+	c.color0 = 5;
 	emit_chart(a, ctx, "chart_health", &c);
 }
 

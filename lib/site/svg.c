@@ -113,6 +113,8 @@ svg_part(struct pm_html *h, const struct pm_chart *c)
 			max = sum;
 	}
 	step = nice_step(max);
+	if (c->decimals == 0 && step < 1)
+		step = 1;	/* counts: whole numbers on the axis */
 	top = ceil_d(max / step) * step;
 	if (top <= 0)
 		top = step;
@@ -168,7 +170,7 @@ svg_part(struct pm_html *h, const struct pm_chart *c)
 		x = LEFT;
 		for (s = 0; s < c->nseries; s++) {
 			pm_buf_truncate(&cls, 0);
-			pm_buf_printf(&cls, "s%zu", s % 8);
+			pm_buf_printf(&cls, "s%zu", (s + (size_t)c->color0) % 8);
 			pm_html_void(h, "rect", "x", num(&d, x, 0), "y", "8",
 			    "width", "12", "height", "12", "class", cls.ptr,
 			    NULL);
@@ -199,7 +201,7 @@ svg_part(struct pm_html *h, const struct pm_chart *c)
 				y = TOP + PLOT_H - hgt;
 			}
 			pm_buf_truncate(&cls, 0);
-			pm_buf_printf(&cls, "s%zu", s % 8);
+			pm_buf_printf(&cls, "s%zu", (s + (size_t)c->color0) % 8);
 			pm_html_open(h, "rect", "x", num(&a, x, 1),
 			    "y", num(&b, y, 1), "width", num(&d, bw, 1),
 			    "height", num(&e, hgt, 1), "class", cls.ptr,

@@ -28,6 +28,7 @@ struct	pm_chart {
 	int			 stacked; /* else grouped */
 	int			 decimals; /* in the table and tooltips */
 	int			 total;	  /* add a Total column (stacked) */
+	int			 color0;  /* class of series 0: s<color0> */
 };
 
 /* Emit <figure> with the SVG and the table into h. */
