@@ -5,6 +5,8 @@
  * threads, and swap the new site in.  Page code lives in page_*.c,
  * feed.c, sitemap.c and search.c.
  */
+#include <sys/stat.h>
+
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -754,6 +756,7 @@ pm_site_build(const struct pm_corpus *c, const struct pm_config *cfg,
 	struct pool	 p;
 	pthread_t	*th = NULL;
 	size_t		 cap = 0, i, k, nth;
+	struct stat	 st;
 	int		 rc = -1, sevseen[6] = { 0 };
 	long		 ncpu;
 
@@ -763,6 +766,11 @@ pm_site_build(const struct pm_corpus *c, const struct pm_config *cfg,
 	s.cfg = cfg;
 	s.o = o;
 	s.title = cfg->site_title ? cfg->site_title : "Post-mortems";
+	if (o->theme_dir != NULL && (stat(o->theme_dir, &st) == -1 ||
+	    !S_ISDIR(st.st_mode))) {
+		pm_error_set("theme directory '%s' not found", o->theme_dir);
+		goto out;
+	}
 	s.theme = pm_theme_new(o->theme_dir, o->default_theme);
 	if (load_theme(&s) == -1)
 		goto out;
