@@ -38,8 +38,10 @@ BASE_OBJS	 = lib/base/alloc.o lib/base/arena.o lib/base/buf.o \
 		   lib/base/json.o lib/base/time.o lib/base/yamlx.o
 SOURCE_OBJS	 = lib/source/config.o lib/source/history.o \
 		   lib/source/repo.o lib/corpus.o
-DOC_OBJS	 = lib/doc/doc.o lib/doc/sections.o \
-		   lib/doc/ttime.o lib/doc/infer.o
+DOC_OBJS	 = lib/doc/actions.o lib/doc/doc.o lib/doc/factors.o \
+		   lib/doc/frontmatter.o lib/doc/markdown.o lib/doc/prose.o \
+		   lib/doc/screen.o lib/doc/sections.o lib/doc/split.o \
+		   lib/doc/timeline.o lib/doc/ttime.o lib/doc/infer.o
 LINT_OBJS	 = lib/lint/checks.o lib/lint/check_actions.o \
 		   lib/lint/check_body.o lib/lint/check_meta.o \
 		   lib/lint/check_timeline.o lib/lint/rulepack.o \

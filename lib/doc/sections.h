@@ -27,4 +27,21 @@ int		 pm_sec_required(enum pm_sec);
 /* Look a canonical name up case-insensitively; -1 if none. */
 int		 pm_sec_lookup(const char *name);
 
+/* A built-in heading alias ("Sequence of Events" -> Timeline). */
+struct	pm_sec_alias {
+	const char	*name;		/* as a heading would say it */
+	enum pm_sec	 sec;
+	const char	*locale;	/* "ja", or NULL: any template */
+};
+
+typedef void	(*pm_sec_alias_fn)(const struct pm_sec_alias *, void *arg);
+
+/*
+ * Call fn on every built-in alias, in a fixed order (for
+ * `postmortem rules --aliases`).  Headings match case-insensitively,
+ * without a trailing parenthetical or colon; locale aliases match in
+ * a report of any locale.
+ */
+void		 pm_sec_aliases(pm_sec_alias_fn fn, void *arg);
+
 #endif /* PM_SECTIONS_H */
