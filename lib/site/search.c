@@ -26,6 +26,34 @@ list(struct pm_json *j, const char *key, const struct pm_list *l)
 	pm_json_arr_end(j);
 }
 
+/*
+ * '<', '>' and '&' only occur inside JSON strings here: write them as
+ * \u escapes, so the index never holds markup even as data.
+ */
+static void
+safe_json(struct pm_buf *b)
+{
+	struct pm_buf	 t = PM_BUF_INIT;
+	size_t		 i;
+
+	for (i = 0; i < b->len; i++)
+		switch (b->ptr[i]) {
+		case '<':
+			pm_buf_puts(&t, "\\u003c");
+			break;
+		case '>':
+			pm_buf_puts(&t, "\\u003e");
+			break;
+		case '&':
+			pm_buf_puts(&t, "\\u0026");
+			break;
+		default:
+			pm_buf_putc(&t, b->ptr[i]);
+		}
+	pm_buf_release(b);
+	*b = t;
+}
+
 int
 site_search(const struct site *s, struct pm_arena *a)
 {
@@ -58,6 +86,7 @@ site_search(const struct site *s, struct pm_arena *a)
 	}
 	pm_json_arr_end(&j);
 	pm_buf_putc(&b, '\n');
+	safe_json(&b);
 	if ((rc = site_put(s, "search.json", &b)) == -1)
 		goto out;
 	pm_buf_puts(&js, "window.PM_SEARCH = ");

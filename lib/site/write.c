@@ -313,8 +313,9 @@ keep_old(struct pm_sitew *w, const char *rel, const char *dst,
 	int		 fd, ok = 0;
 	char		*key = (char *)rel;
 
-	if (!w->has_old || bsearch(&key, w->oldfiles, w->noldfiles,
-	    sizeof(char *), cmpstr) == NULL)
+	if (!w->has_old || (strcmp(rel, PM_SITE_MARKER) != 0 &&
+	    bsearch(&key, w->oldfiles, w->noldfiles, sizeof(char *),
+	    cmpstr) == NULL))
 		return 0;
 	pm_buf_printf(&src, "%s/%s", w->out, rel);
 	if ((fd = open(src.ptr, O_RDONLY | O_NOFOLLOW)) == -1)
@@ -468,6 +469,10 @@ pm_sitew_commit(struct pm_sitew *w)
 		FILE		*f;
 
 		pm_buf_printf(&mp, "%s/%s", w->tmp, PM_SITE_MARKER);
+		if (keep_old(w, PM_SITE_MARKER, mp.ptr, m.ptr, m.len)) {
+			pm_buf_release(&mp);
+			goto swap;
+		}
 		f = fopen(mp.ptr, "wx");
 		if (f == NULL || fwrite(m.ptr, 1, m.len, f) != m.len ||
 		    fclose(f) != 0) {
@@ -478,7 +483,7 @@ pm_sitew_commit(struct pm_sitew *w)
 		}
 		pm_buf_release(&mp);
 	}
-
+swap:
 	if (w->has_old) {
 		base = strrchr(w->out, '/');
 		base = base ? base + 1 : w->out;
