@@ -195,6 +195,12 @@ demo: all
 		    --today 2026-11-01 && echo "archive: site/index.html"; \
 	fi
 
+# The loading benchmark (bench/run.sh) and the stages' own (bench/*.sh).
+bench: all
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(DEFS) $(PKG_CFLAGS) -Ilib \
+	    -o $(BUILD)/bench-load bench/load.c $(BUILD)/libpm.a $(PKG_LIBS)
+	BUILD=$(BUILD) sh bench/run.sh
+
 headercheck: | $(BUILD)/.deps-ok
 	@for h in $$(find lib cmd -name '*.h'); do \
 		printf '#include "%s"\n' "$${h#lib/}" | \

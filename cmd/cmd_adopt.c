@@ -210,6 +210,16 @@ cmd_adopt(int argc, char *argv[], struct pm_ctx *ctx)
 		}
 		if (!doc->meta.inferred)
 			pm_infer_meta(doc, &cfg);
+		/* A README with a "Timeline" heading is not a report:
+		 * without a single row or time, include it to adopt it. */
+		if (doc->timeline.n == 0 && !doc->meta.started.set &&
+		    !user_included(&cfg, user_n, doc->path)) {
+			fprintf(stderr, "postmortem adopt: %s: skipped: its "
+			    "Timeline section has no rows; add it to "
+			    "'include' in .postmortem.yaml to adopt it\n",
+			    doc->path);
+			continue;
+		}
 
 		id = unique_id(corpus, &given, doc);
 		pm_buf_truncate(&fm, 0);

@@ -149,7 +149,8 @@ struct	infer {
 	int			 have_date;	/* "Date:" read */
 	int64_t			 date_day;
 	size_t			 tagcap, svccap, authcap, extracap;
-	unsigned int		 seen;		/* MK_* bits already set */
+	const char		*svc_src;	/* key line that set services */
+	const char		*auth_src;	/* ... and authors */
 };
 
 static int
@@ -440,25 +441,28 @@ list_split(struct infer *in, struct pm_list *l, size_t *cap,
     const char *s, size_t len, unsigned int line, unsigned int col)
 {
 	struct pm_pos	 pos;
-	size_t		 i = 0, start = 0, cut;
-	char		*v;
+	size_t		 i = 0, start = 0, cut, n;
+	char		*v, *whole;
 
+	/* Decode first: "cdn &amp; edge" must not split at the ';'. */
+	whole = clean(in->doc, s, len);
+	len = strlen(whole);
 	while (i <= len) {
 		cut = 0;
-		if (i == len || s[i] == ',' || s[i] == ';')
+		if (i == len || whole[i] == ',' || whole[i] == ';')
 			cut = 1;
-		else if (i + 5 <= len && strncasecmp(s + i, " and ", 5) == 0)
+		else if (i + 5 <= len &&
+		    strncasecmp(whole + i, " and ", 5) == 0)
 			cut = 5;
-		else if (i + 3 <= len && strncmp(s + i, " & ", 3) == 0)
+		else if (i + 3 <= len && strncmp(whole + i, " & ", 3) == 0)
 			cut = 3;
 		if (cut) {
-			size_t	 n = i - start;
-
-			while (n > 0 && s[start + n - 1] == '.')
+			n = i - start;
+			while (n > 0 && whole[start + n - 1] == '.')
 				n--;
-			v = clean(in->doc, s + start, n);
+			v = clean(in->doc, whole + start, n);
 			pos.line = line;
-			pos.col = col + (unsigned int)start;
+			pos.col = col + (unsigned int)(start < len ? start : 0);
 			list_add(in->doc, l, cap, v, pos);
 			i += cut;
 			start = i;
@@ -691,9 +695,13 @@ apply(struct infer *in, const struct mline *ml, int extra_ok)
 		m->severity_raw.pos = pos;
 		break;
 	case MK_SERVICES:
-		if (!m->services.set)
-			list_split(in, &m->services, &in->svccap, ml->val,
-			    ml->vallen, ml->line, ml->col);
+		/* The first key that names services gives all of them
+		 * (several items under one "Services:" or heading). */
+		if (m->services.set && in->svc_src != ml->key)
+			break;
+		in->svc_src = ml->key;
+		list_split(in, &m->services, &in->svccap, ml->val,
+		    ml->vallen, ml->line, ml->col);
 		break;
 	case MK_TAGS:
 		list_split(in, &m->tags, &in->tagcap, ml->val, ml->vallen,
@@ -705,9 +713,11 @@ apply(struct infer *in, const struct mline *ml, int extra_ok)
 		extra_add(in, "category", v, pos);
 		break;
 	case MK_AUTHORS:
-		if (!m->authors.set)
-			list_split(in, &m->authors, &in->authcap, ml->val,
-			    ml->vallen, ml->line, ml->col);
+		if (m->authors.set && in->auth_src != ml->key)
+			break;
+		in->auth_src = ml->key;
+		list_split(in, &m->authors, &in->authcap, ml->val,
+		    ml->vallen, ml->line, ml->col);
 		break;
 	case MK_STATUS:
 		if (m->status_raw.s != NULL ||
@@ -1051,7 +1061,7 @@ has_word(const char *s, const char *const *words, size_t nwords)
 
 static const char *const detect_words[] = {
 	"alert", "alerts", "alerted", "alerting", "alarm", "alarms",
-	"alarmed", "paged", "reported", "noticed", "notices", "detected",
+	"alarmed", "paged", "pages", "reported", "noticed", "notices", "detected",
 	"detects", "detection",
 };
 

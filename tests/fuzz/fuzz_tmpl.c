@@ -118,6 +118,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct pm_tmpl		*t;
 	const struct pm_tmpl	*p;
 
+	/* Steer around the known NUL bug (regress/nul-in-text) while it
+	 * is open, to find the next one: PM_FUZZ_SKIP_NUL=1. */
+	if (getenv("PM_FUZZ_SKIP_NUL") != NULL && memchr(data, 0, size))
+		return 0;
 	th = pm_theme_new(themedir, NULL);
 	t = pm_tmpl_parse("fuzz.html", (const char *)data, size, th);
 	if (t != NULL) {

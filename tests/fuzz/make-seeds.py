@@ -136,6 +136,77 @@ TMPL = {
     "bools": "{{flag}} {{off}} {{empty}} {{#empty}}e{{/empty}}{{^empty}}ne{{/empty}}\n",
 }
 
+RULEPACKS = {
+    "blameless": """family: language/blameless
+locale: en
+description: blaming phrasing
+rules:
+  - id: human-error
+    pattern: '\\bhuman error\\b'
+    message: name the condition that made the mistake possible
+    suggest: the process allowed an unreviewed change
+    severity: error
+    bad: ["It was human error."]
+    good: ["The runbook missed a step."]
+  - id: should-have
+    pattern: '\\bshould have (known|checked)\\b'
+    message: hindsight; describe what the person knew then
+""",
+    "vague": """family: actions/vague
+locale: es
+rules:
+  - id: mejorar
+    pattern: '^mejorar (la )?monitorizaci[oó]n$'
+    message: be specific
+    good: [Alertar cuando el lag supere 5 minutos]
+    bad: [mejorar monitorización]
+""",
+    "catastrophic": """family: language/blameless
+locale: en
+rules:
+  - id: evil
+    pattern: '(a+)+$'
+    message: backtracking
+    bad: ["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab"]
+  - id: deep
+    pattern: '((((((((((a))))))))))*b'
+    message: depth
+    good: ["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac"]
+""",
+    "bad-regex": "family: language/blameless\nlocale: en\nrules:\n  - {id: x, pattern: '(', message: m}\n",
+    "bad-family": "family: timeline/order\nlocale: en\nrules: []\n",
+    "bad-key": "family: actions/vague\nlocale: en\nrulez: []\n",
+    "empty-pattern": "family: actions/vague\nlocale: en\nrules: [{id: a, pattern: '', message: m}]\n",
+    "alias": "family: actions/vague\nlocale: en\nrules:\n  - &r {id: a, pattern: a, message: m}\n  - *r\n",
+    "utf8": "family: language/blameless\nlocale: ja\nrules:\n  - {id: j, pattern: '\u4eba\u70ba\u7684\u30df\u30b9', message: '\u26a0', bad: ['\u4eba\u70ba\u7684\u30df\u30b9']}\n",
+    "lookbehind": "family: language/blameless\nlocale: en\nrules:\n  - {id: lb, pattern: '(?<=\\bby )@\\w+', message: names a person, bad: ['broken by @alice']}\n",
+}
+
+CONFIGS = {
+    "full": """include: ["reports/**/*.md"]
+exclude: ["reports/drafts/**"]
+locale: en
+date_order: dmy
+timezone: CET
+aliases: {Cronologia: Timeline, es: {Resumen: Summary}}
+rules: {timeline/utc: off, en/human-error: warning, actions: info}
+rule_packs: [rules/extra.yaml]
+thresholds: {distribution_hours: 72, min_factors: 1}
+limits: {max_report_bytes: 10M, max_line_bytes: 64K, yaml_max_depth: 8,
+  yaml_max_aliases: 0, pcre2_match_limit: 1000, max_table_rows: 5}
+template: templates/pm.md
+new_path: "postmortems/{year}/{id}.md"
+site: {title: Post-mortems, base_url: "https://x.example/pm/", theme: theme}
+""",
+    "bad-key": "limitz: {}\n",
+    "bad-value": "limits: {max_report_bytes: -1}\n",
+    "huge": "limits: {max_report_bytes: 99999999999999999999999}\n",
+    "suffixes": "limits: {max_report_bytes: 1G, max_line_bytes: 1k, yaml_max_nodes: 0x10}\n",
+    "not-map": "- a\n- b\n",
+    "empty": "",
+    "followup": "thresholds: {followup_min_days: 40, followup_max_days: 10}\n",
+}
+
 
 def main():
     reps = reports()
@@ -151,6 +222,10 @@ def main():
     for k, v in sorted(TRICKY_MD.items()):
         b = v.encode("latin-1") if k == "bad-utf8" else v.encode()
         put("fuzz_doc", "md-" + k, b)
+    for k, v in sorted(RULEPACKS.items()):
+        put("fuzz_rulepack", "r-" + k, v)
+    for k, v in sorted(CONFIGS.items()):
+        put("fuzz_config", "c-" + k, v)
     # The rule-pack and template seeds come from rules/ and themes/.
     for p in sorted(glob.glob(os.path.join(TOP, "rules", "*.yaml"))):
         put("fuzz_rulepack", os.path.basename(p), open(p, "rb").read())

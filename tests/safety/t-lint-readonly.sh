@@ -1,0 +1,116 @@
+#!/bin/sh
+# Nothing lost: `lint` never writes.  Runs lint (every source, every
+# format, named paths, a configuration, findings and none) on the
+# sample repository with staged and unstaged changes, and compares a
+# listing of the whole tree and .git (path, size, mtime, mode, type and
+# a checksum of every file) before and after.  Then the same runs under
+# strace: no open for writing, no create, rename, unlink, mkdir, link,
+# truncate or chmod anywhere, whatever the path.
+. "$(dirname "$0")/../lib.sh"
+
+W=$(tmpdir)
+R=$W/repo
+bash "$TOP/sample-postmortems/make-repo.sh" "$R" >/dev/null 2>&1 ||
+    { not_ok "lint-readonly: make-repo.sh"; done_testing; exit; }
+# A staged change, an unstaged change and an untracked report, so that
+# --staged, --worktree and the default all have something to read.
+cd "$R" || exit 2
+f=$(git ls-files 'postmortems/2025/*.md' | head -1)
+printf '\nStaged line.\n' >>"$f"
+git add "$f"
+printf '\nUnstaged line.\n' >>"$f"
+sed 's/^id: .*/id: untracked-copy/' "$f" >postmortems/untracked.md
+printf -- '---\ntitle: broken\nnot: [valid\n---\n\n## Summary\n' \
+    >postmortems/broken.md
+mkdir -p rules
+printf 'family: language/blameless\nlocale: en\nrules:\n  - {id: x, pattern: "human error", message: m}\n' \
+    >rules/extra.yaml
+cat >"$W/alt.yaml" <<'EOF'
+rule_packs: [rules/extra.yaml]
+rules: {timeline/utc: off}
+EOF
+# Let every mtime settle in the past, so a rewrite with the same
+# content still shows.
+find "$R" -exec touch -h -d '2025-01-01T00:00:00Z' {} + 2>/dev/null
+
+listing() {
+	(cd "$R" && find . -printf '%p|%s|%T@|%m|%y|%l\n' | LC_ALL=C sort &&
+	    find . -type f -print0 | LC_ALL=C sort -z |
+	    xargs -0 sha256sum)
+}
+
+runs() {
+	cat <<'EOF'
+lint
+lint --worktree
+lint --staged
+lint --rev HEAD
+lint --rev HEAD~3
+lint --format json
+lint --format sarif
+lint --format github
+lint --format gitlab
+lint --format junit
+lint --strict
+lint --config ALT
+lint postmortems/untracked.md postmortems/broken.md
+lint --staged --format sarif
+rules
+EOF
+}
+
+listing >"$W/before"
+while read -r args; do
+	a=
+	for x in $args; do [ "$x" = ALT ] && x=$W/alt.yaml; a="$a $x"; done
+	# shellcheck disable=SC2086
+	$PM $a >"$W/out" 2>"$W/err" </dev/null
+	rc=$?
+	if [ "$rc" -le 2 ]; then
+		ok "lint-readonly: '$args' ran (status $rc)"
+	else
+		not_ok "lint-readonly: '$args' ran (status $rc)"
+		head -5 "$W/err" | sed 's/^/#   /' >&2
+	fi
+done <<EOF
+$(runs)
+EOF
+listing >"$W/after"
+if test_cmp "$W/before" "$W/after"; then
+	ok "lint-readonly: tree and .git unchanged"
+else
+	not_ok "lint-readonly: tree and .git unchanged"
+fi
+
+# The same under strace, which sees writes that leave no trace (a temp
+# file created and removed, a rename onto an identical file).
+case "$PM" in valgrind*) ST=no ;; *) ST=yes ;; esac
+if [ "$ST" = yes ] && strace -o /dev/null true 2>/dev/null; then
+	while read -r args; do
+		a=
+		for x in $args; do
+			[ "$x" = ALT ] && x=$W/alt.yaml
+			a="$a $x"
+		done
+		# shellcheck disable=SC2086
+		strace -f -qq -o "$W/trace" -e trace=open,openat,openat2,creat,rename,renameat,renameat2,unlink,unlinkat,mkdir,mkdirat,rmdir,link,linkat,symlink,symlinkat,truncate,ftruncate,chmod,fchmod,fchmodat,chown,fchownat,utimensat \
+		    $PM $a >/dev/null 2>&1 </dev/null
+		# Writes: any open with a write flag (except the terminal
+		# and /dev/null), and every call that changes the tree.
+		grep -E 'O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|creat\(|rename|unlink|mkdir|rmdir|link\(|linkat|symlink|truncate|chmod|chown|utimensat' \
+		    "$W/trace" | grep -vE '"/dev/(null|tty|pts/[0-9]+)"' \
+		    >"$W/writes"
+		if [ -s "$W/writes" ]; then
+			not_ok "lint-readonly: '$args' makes no write call"
+			head -5 "$W/writes" | sed 's/^/#   /' >&2
+		else
+			ok "lint-readonly: '$args' makes no write call"
+		fi
+	done <<EOF
+$(runs)
+EOF
+else
+	ok "lint-readonly: strace # SKIP no strace here (or valgrind)"
+fi
+
+done_testing
