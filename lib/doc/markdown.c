@@ -55,7 +55,14 @@ struct	cm_arena {
 #define	CM_BLK		(64 * 1024)
 #define	CM_HDR		sizeof(max_align_t)
 
+#define	CM_KEEP		64		/* blocks kept per thread */
+
 static _Thread_local struct cm_arena	*cm_cur;
+/* Free blocks kept for the next document of this thread: giving them
+ * back to malloc made the kernel fault the pages in again each time. */
+static _Thread_local struct cm_blk	*cm_spare;
+static _Thread_local unsigned int	 cm_nspare;
+static pthread_key_t			 cm_key;
 
 static void *
 cm_alloc(size_t sz, int zero)
@@ -71,7 +78,12 @@ cm_alloc(size_t sz, int zero)
 	b = a->head;
 	if (b == NULL || b->size - b->used < need) {
 		bsz = need > CM_BLK / 2 ? need : CM_BLK;
-		b = pm_xmalloc(sizeof(*b) + bsz);
+		if (bsz == CM_BLK && cm_spare != NULL) {
+			b = cm_spare;
+			cm_spare = b->next;
+			cm_nspare--;
+		} else
+			b = pm_xmalloc(sizeof(*b) + bsz);
 		b->size = bsz;
 		b->used = 0;
 		b->next = a->head;
@@ -133,9 +145,31 @@ cm_release(struct cm_arena *a)
 
 	for (b = a->head; b != NULL; b = next) {
 		next = b->next;
-		free(b);
+		if (b->size == CM_BLK && cm_nspare < CM_KEEP) {
+			if (cm_spare == NULL)
+				pthread_setspecific(cm_key, b);
+			b->next = cm_spare;
+			cm_spare = b;
+			cm_nspare++;
+		} else
+			free(b);
 	}
 	a->head = NULL;
+}
+
+/* At thread exit: the spare blocks (the key's value is a marker). */
+static void
+cm_spare_free(void *unused)
+{
+	struct cm_blk	*b, *next;
+
+	(void)unused;
+	for (b = cm_spare; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	cm_spare = NULL;
+	cm_nspare = 0;
 }
 
 static cmark_mem	 cm_mem = { cm_calloc, cm_realloc, cm_free };
@@ -147,6 +181,7 @@ static void
 ext_init(void)
 {
 	cmark_gfm_core_extensions_ensure_registered();
+	pthread_key_create(&cm_key, cm_spare_free);
 }
 
 static void
