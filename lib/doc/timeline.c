@@ -293,8 +293,10 @@ pm_md__timeline_table(struct pm_walk *w, cmark_node *table)
 			    text[i], len[i]);
 		add_row(w, rowpos, tpos, text[i] ? text[i] : "", len[i],
 		    text[col[T_EVENT]],
-		    col[T_SOURCE] >= 0 ? text[col[T_SOURCE]] : NULL,
-		    col[T_ACTOR] >= 0 ? text[col[T_ACTOR]] : NULL, zone_off);
+		    col[T_SOURCE] >= 0 && len[col[T_SOURCE]] > 0 ?
+		    text[col[T_SOURCE]] : NULL,
+		    col[T_ACTOR] >= 0 && len[col[T_ACTOR]] > 0 ?
+		    text[col[T_ACTOR]] : NULL, zone_off);
 	}
 	w->doc->timeline.is_table = 1;
 }

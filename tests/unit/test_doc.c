@@ -1,0 +1,215 @@
+/*
+ * Unit tests of the model builders: table cell columns (escaped pipes,
+ * missing and extra cells), list timelines, unreadable times, action
+ * items from tables and lists, factors, whys, links, aliases, and the
+ * screen's linear work on pathological input.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "doc/doc.h"
+#include "doc/doc_int.h"
+#include "harness.h"
+#include "source/config.h"
+
+#define	FM	"---\ntitle: t\nseverity: P2\nstarted: 2024-10-24T08:00:00Z\n" \
+		"ended: 2024-10-24T10:00:00Z\nauthors: [\"@a\"]\n---\n"
+/* FM is 7 lines: the body starts on line 8. */
+
+static struct pm_doc *
+parse(const char *s, struct pm_config *cfg)
+{
+	struct pm_doc	*doc;
+
+	pm_doc_parse(&doc, "x.md", s, strlen(s), cfg, 0);
+	return doc;
+}
+
+static void
+test_timeline__table_columns(struct pm_config *cfg)
+{
+	struct pm_doc	*d = parse(FM
+	    "## Timeline (all times UTC)\n"			/* 8 */
+	    "\n"
+	    "| Extra | When | What \\| why | Who |\n"		/* 10 */
+	    "|---|---|---|---|\n"
+	    "| x | 09:12 | a \\| b | @al |\n"			/* 12 */
+	    "|  y  |   ??:?? | c |\n"				/* 13 */
+	    "| z | 2024-10-25 01:00 | d | e | extra |\n",	/* 14 */
+	    cfg);
+	const struct pm_trow *r = d->timeline.rows;
+
+	INT_EQ(d->timeline.n, 3, "table: three rows");
+	INT_EQ(d->timeline.is_table, 1, "table: is a table");
+	INT_EQ(d->timeline.utc_declared, 1, "table: heading says UTC");
+	if (d->timeline.n == 3) {
+		INT_EQ(r[0].pos.line, 12, "table: row line");
+		INT_EQ(r[0].time_pos.col, 7, "table: time cell col");
+		INT_EQ(r[0].t, 1729761120, "table: HH:MM on started's day");
+		STR_EQ(r[0].event, "a | b", "table: escaped pipe");
+		STR_EQ(r[0].actor, "@al", "table: actor column");
+		INT_EQ(r[1].ok, 0, "table: ??:?? not read");
+		INT_EQ(r[1].time_pos.col, 11, "table: padded cell col");
+		STR_EQ(r[1].actor, NULL, "table: missing cell");
+		INT_EQ(r[2].has_date, 1, "table: dated row");
+	}
+	OK(d->findings.n == 1 &&
+	    d->findings.v[0].rule == PM_RULE_TIMELINE_TIME &&
+	    d->findings.v[0].pos.line == 13 &&
+	    d->findings.v[0].pos.col == 11, "table: timeline/time at the cell");
+	pm_doc_free(d);
+}
+
+static void
+test_timeline__list(struct pm_config *cfg)
+{
+	struct pm_doc	*d = parse(FM
+	    "## Incident Timeline\n"				/* 8 */
+	    "\n"
+	    "All times in CET.\n"				/* 10 */
+	    "\n"
+	    "- **09:12** alert fires\n"				/* 12 */
+	    "  - detail that belongs to it\n"
+	    "- 2024-10-25 10:00: fixed\n"			/* 14 */
+	    "  ```\n  code\n  ```\n"
+	    "- 11:00 - later that day\n",			/* 18 */
+	    cfg);
+	const struct pm_trow *r = d->timeline.rows;
+
+	INT_EQ(d->timeline.n, 3, "list: three rows");
+	if (d->timeline.n == 3) {
+		INT_EQ(r[0].time_pos.col, 5, "list: time col after **");
+		STR_EQ(r[0].event, "alert fires", "list: event");
+		INT_EQ(r[0].t, 1729761120 - 3600, "list: CET declared");
+		INT_EQ(r[2].pos.line, 18, "list: item line");
+		INT_EQ(r[2].t, 1729850400,
+		    "list: base day is the last date");
+	}
+	pm_doc_free(d);
+}
+
+static void
+test_actions(struct pm_config *cfg)
+{
+	struct pm_doc	*d = parse(FM
+	    "## Corrective Actions\n"				/* 8 */
+	    "\n"
+	    "| # | Task | Assignee | Due | Prio | State | Jira |\n"
+	    "|---|---|---|---|---|---|---|\n"
+	    "| A1 | Add alert | @bob | 2024-11-01 | high | in progress | OPS-1 |\n"
+	    "| A2 | Fix it | - | soon | | | |\n"
+	    "\n"
+	    "- [x] **Add a runbook**: why (platform team to write) due "
+	    "2024-12-01 P1 OPS-7\n"				/* 15 */
+	    "- Rotate keys owner: sec team, (High) (wontfix) #12\n",
+	    cfg);
+	const struct pm_action *a = d->actions;
+
+	INT_EQ(d->nactions, 4, "actions: table and list");
+	if (d->nactions == 4) {
+		STR_EQ(a[0].id, "A1", "actions: id");
+		STR_EQ(a[0].owner, "@bob", "actions: owner");
+		INT_EQ(a[0].owner_pos.col, 20, "actions: owner col");
+		INT_EQ(a[0].deadline_ok, 1, "actions: deadline");
+		INT_EQ(a[0].prio, 1, "actions: high");
+		INT_EQ(a[0].status, PM_ASTATUS_IN_PROGRESS, "actions: state");
+		STR_EQ(a[0].ticket, "OPS-1", "actions: ticket");
+		STR_EQ(a[1].owner, NULL, "actions: '-' is no owner");
+		INT_EQ(a[1].deadline_ok, 0, "actions: 'soon' is no date");
+		STR_EQ(a[2].text, "Add a runbook", "actions: bold lead");
+		STR_EQ(a[2].owner, "platform team", "actions: (team to)");
+		STR_EQ(a[2].deadline_raw, "2024-12-01", "actions: due");
+		INT_EQ(a[2].deadline_pos.line, 15, "actions: due line");
+		INT_EQ(a[2].prio, 1, "actions: P1");
+		STR_EQ(a[2].ticket, "OPS-7", "actions: KEY-123");
+		INT_EQ(a[2].status, PM_ASTATUS_DONE, "actions: [x] is done");
+		STR_EQ(a[3].owner, "sec team", "actions: owner:");
+		INT_EQ(a[3].prio, 1, "actions: (High)");
+		INT_EQ(a[3].status, PM_ASTATUS_WONTFIX, "actions: (wontfix)");
+		STR_EQ(a[3].ticket, "#12", "actions: #123");
+	}
+	pm_doc_free(d);
+}
+
+static void
+test_body(struct pm_config *cfg)
+{
+	struct pm_doc	*d = parse(FM
+	    "## 根本原因\n\nA [[pm-1]] and `[[not-a-link]]`.\n\n"	/* 8..10 */
+	    "## Contributing Factors\n\n### Systemic Issues\n\n"
+	    "- **Monitoring Gap**: no alert\n- plain\n\n"		/* 15, 16 */
+	    "## 5 Whys\n\n1. why one\n2. why two\n", cfg);
+
+	INT_EQ(d->nsecs, 3, "body: sections");
+	INT_EQ(d->secs[0].kind, PM_SEC_ROOT_CAUSE, "body: ja alias");
+	INT_EQ(d->nlinks, 1, "body: one link, not in code");
+	if (d->nlinks == 1) {
+		STR_EQ(d->links[0].id, "pm-1", "body: link id");
+		INT_EQ(d->links[0].pos.col, 3, "body: link col");
+	}
+	INT_EQ(d->nfactors, 2, "body: factors");
+	if (d->nfactors == 2) {
+		STR_EQ(d->factors[0].category, "Monitoring Gap",
+		    "body: category");
+		INT_EQ(d->factors[0].kind, PM_FACTOR_SYSTEMIC, "body: kind");
+	}
+	INT_EQ(d->nwhys, 2, "body: whys");
+	pm_doc_free(d);
+
+	/* Google SRE: sections at level 1 under a level-1 title. */
+	d = parse(FM "# Title\n\n# Summary\n\n# Timeline\n\n## Detail\n", cfg);
+	INT_EQ(d->nsecs, 3, "sre: level-1 sections");
+	INT_EQ(d->secs[2].kind, PM_SEC_TIMELINE, "sre: timeline");
+	pm_doc_free(d);
+}
+
+/* The screen looks at each byte once and cmark gets a bounded part. */
+static void
+test_screen__linear(struct pm_config *cfg)
+{
+	static const char *const pats[] = { "<http://s", "![[]()",
+	    "|-\nt>|-\n", ">" };
+	struct pm_buf	 b = PM_BUF_INIT;
+	struct pm_doc	*d;
+	size_t		 i, n, work, cut;
+	char		 name[64];
+
+	for (i = 0; i < sizeof(pats) / sizeof(pats[0]); i++)
+		for (n = 1000; n <= 100000; n *= 10) {
+			pm_buf_truncate(&b, 0);
+			pm_buf_puts(&b, "## Summary\n\n");
+			while (b.len < n * strlen(pats[i]))
+				pm_buf_puts(&b, pats[i]);
+			if (strcmp(pats[i], ">") == 0)
+				pm_buf_puts(&b, " a\n");
+			pm_doc_parse(&d, "x.md", b.ptr, b.len, cfg,
+			    PM_PARSE_FORCE);
+			work = 0;
+			cut = pm_doc__screen(d, cfg, 0, d->textsz, &work);
+			snprintf(name, sizeof(name), "screen: %zu x pattern %zu "
+			    "linear", n, i);
+			OK(work <= d->textsz + d->nlines + 1, name);
+			snprintf(name, sizeof(name), "screen: %zu x pattern %zu "
+			    "bounded", n, i);
+			OK(cut <= 64 * 1024 || cut == d->textsz, name);
+			pm_doc_free(d);
+		}
+	pm_buf_release(&b);
+}
+
+int
+main(void)
+{
+	struct pm_config	 cfg;
+
+	pm_config_init(&cfg);
+	test_timeline__table_columns(&cfg);
+	test_timeline__list(&cfg);
+	test_actions(&cfg);
+	test_body(&cfg);
+	test_screen__linear(&cfg);
+	pm_config_release(&cfg);
+	return harness_done();
+}
