@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/alloc.h"
@@ -29,6 +30,15 @@ static const char usage[] =
     "usage: postmortem lint [PATHS...] [--rev REV | --staged | --worktree]\n"
     "                       [--format FMT] [--config FILE] [--today DATE]\n"
     "                       [--strict] [-q]";
+
+static double
+now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 /* -q: keep the errors only. */
 static void
@@ -99,6 +109,7 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 	const char		*today = NULL, *nc;
 	int			 ch, nsrc = 0, strict = 0, quiet = 0;
 	int			 threads = 0, rc = PM_EXIT_FAILURE;
+	double			 t0, t1, t2, t3;
 	enum pm_srckind		 kind = PM_SRC_WORKTREE;
 	size_t			 i, nfiles = 0;
 
@@ -166,6 +177,7 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 		goto done;
 	}
 
+	t0 = now();
 	memset(&lo, 0, sizeof(lo));
 	lo.kind = kind;
 	lo.rev = rev;
@@ -179,10 +191,12 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 		goto done;
 	}
 
+	t1 = now();
 	lopts.has_history = pm_source_has_repo(src);
 	memset(&stats, 0, sizeof(stats));
 	pm_lint_corpus(corpus, &cfg, packs, &lopts, &fs, &stats);
 	pm_findings_sort(&fs);
+	t2 = now();
 	if (quiet)
 		keep_errors(&fs);
 
@@ -207,6 +221,12 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 		goto done;
 	}
 
+	t3 = now();
+	/* PM_TIMING=1: where the time goes (for bench/lint.sh). */
+	if (getenv("PM_TIMING") != NULL)
+		fprintf(stderr, "timing: load %.3f s, lint %.3f s, report "
+		    "%.3f s (%zu documents, %zu findings)\n", t1 - t0,
+		    t2 - t1, t3 - t2, corpus->ndocs, fs.n);
 	if (!quiet) {
 		if (strcmp(fmt, "text") == 0)
 			summary(&fs, nfiles, strict);
