@@ -95,8 +95,7 @@ cmd_setup(struct pm_ctx *ctx, const char *config_path, int need_repo,
 fail:
 	cmd_fail();
 	pm_source_free(src);
-	pm_config_release(cfg);
-	pm_config_init(cfg);
+	pm_config_release(cfg);		/* left zeroed: releasing is a no-op */
 	return -1;
 }
 

@@ -313,19 +313,18 @@ normalise(char *p)
 			continue;
 		if (len == 2 && seg[0] == '.' && seg[1] == '.') {
 			/* Back over the last written component. */
-			if (w > p + 1) {
+			while (w > p + 1 && w[-1] != '/')
 				w--;
-				while (w > p + 1 && w[-1] != '/')
-					w--;
-			}
+			if (w > p + 1)
+				w--;
 			continue;
 		}
+		/* The separator goes before the component: w < seg. */
+		if (w > p + 1)
+			*w++ = '/';
 		memmove(w, seg, len);
 		w += len;
-		*w++ = '/';
 	}
-	if (w > p + 1)
-		w--;
 	*w = '\0';
 }
 
