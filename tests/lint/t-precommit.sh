@@ -33,7 +33,11 @@ repos:
         files: \\.md\$
         pass_filenames: true
 EOC
-git add .pre-commit-config.yaml
+# A repository pack, so the test does not depend on rules/ content.
+mkdir -p .postmortem
+cp "$DATA/local-pack.yaml" .postmortem/blameless.yaml
+printf 'rule_packs: [.postmortem/blameless.yaml]\n' >.postmortem.yaml
+git add .pre-commit-config.yaml .postmortem.yaml .postmortem
 commit_at 2025-02-10T09:00:00Z 'pre-commit configuration'
 check "precommit installs" sh -c 'pre-commit install >/dev/null 2>&1'
 
