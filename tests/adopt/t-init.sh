@@ -1,0 +1,42 @@
+#!/bin/sh
+# postmortem init: a .postmortem.yaml tuned to the repository (golden
+# output per fixture style, tests/adopt/golden/STYLE.init; REGEN=1
+# rewrites them), never overwriting one, and read back by lint.
+. "$(dirname "$0")/../lib.sh"
+FIX=$TOP/tests/adopt/fixtures
+GOLD=$TOP/tests/adopt/golden
+
+for style in stats sre dmy messy; do
+	d=$(tmpdir)
+	git init -q "$d/repo"
+	cp -R "$FIX/$style/." "$d/repo/"
+	rm -f "$d/repo/.gitattributes"
+	(cd "$d/repo" && git add -A && commit_at 2025-01-01T00:00:00Z init)
+	(cd "$d/repo" && $PM init >"$d/out" 2>"$d/err")
+	check "init $style: exits 0" test $? -eq 0
+	check "init $style: writes nothing on standard output" \
+	    test ! -s "$d/out"
+	if [ -n "${REGEN:-}" ]; then
+		cp "$d/repo/.postmortem.yaml" "$GOLD/$style.init"
+	fi
+	if test_cmp "$GOLD/$style.init" "$d/repo/.postmortem.yaml"; then
+		ok "init $style: golden"
+	else
+		not_ok "init $style: golden"
+	fi
+	(cd "$d/repo" && $PM init --stdout >"$d/stdout" 2>/dev/null)
+	check "init $style: --stdout prints the same text" \
+	    cmp -s "$d/stdout" "$d/repo/.postmortem.yaml"
+	cp "$d/repo/.postmortem.yaml" "$d/before"
+	(cd "$d/repo" && $PM init >/dev/null 2>"$d/err2")
+	rc=$?
+	check "init $style: refuses to overwrite (exit 2)" test "$rc" -eq 2
+	check "init $style: says why" grep -q 'already exists' "$d/err2"
+	check "init $style: the file is unchanged" \
+	    cmp -s "$d/before" "$d/repo/.postmortem.yaml"
+	(cd "$d/repo" && $PM lint --today 2026-11-01 >/dev/null 2>"$d/lint.err")
+	check "init $style: lint reads the configuration" test $? -le 1
+	check "init $style: lint now sees every report" \
+	    sh -c "! grep -q 'look like post-mortems' '$d/lint.err'"
+done
+done_testing
