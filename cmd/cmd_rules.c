@@ -146,9 +146,8 @@ list_rules(const struct pm_config *cfg, const struct pm_rulepacks *rp,
 			    pi.level, pi.source, pi.message, pi.suggest);
 			continue;
 		}
-		printf("%-32s %-8s %s\n", pi.full_id, pm_level_name(lvl),
-		    pi.source);
-		printf("%-32s %-8s %-16s %s [%s]\n", "", "", "", pi.message,
+		printf("%-32s %-8s %s %s [%s]\n", pi.full_id,
+		    pm_level_name(lvl), pi.source, pi.message,
 		    pm_rule_name(pi.family));
 	}
 	if (json) {

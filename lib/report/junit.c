@@ -50,7 +50,7 @@ line_of(struct pm_buf *b, const struct pm_finding *f)
 	    f->detail ? f->detail : "");
 	if (f->suggest != NULL)
 		pm_buf_printf(&t, "  suggestion: %s\n", f->suggest);
-	pm_xml_escape(b, pm_buf_cstr(&t));
+	pm_xml_escape(b, pm_buf_cstr(&t), 0);
 	pm_buf_release(&t);
 }
 
@@ -63,9 +63,9 @@ testcase(struct pm_report *r, struct pm_buf *b, const char *path,
 	size_t		 i;
 
 	pm_buf_puts(b, "    <testcase classname=\"postmortem.lint\" name=\"");
-	pm_xml_escape(b, path);
+	pm_xml_escape(b, path, 1);
 	pm_buf_puts(b, "\" file=\"");
-	pm_xml_escape(b, path);
+	pm_xml_escape(b, path, 1);
 	pm_buf_puts(b, "\"");
 	for (i = *k; i < s->n && strcmp(s->v[i]->path, path) == 0; i++)
 		continue;
@@ -82,9 +82,9 @@ testcase(struct pm_report *r, struct pm_buf *b, const char *path,
 			continue;
 		}
 		pm_buf_puts(b, "      <failure type=\"");
-		pm_xml_escape(b, pm_rule_name(f->rule));
+		pm_xml_escape(b, pm_rule_name(f->rule), 1);
 		pm_buf_puts(b, "\" message=\"");
-		pm_xml_escape(b, f->msg);
+		pm_xml_escape(b, f->msg, 1);
 		pm_buf_puts(b, "\">");
 		line_of(b, f);
 		pm_buf_puts(b, "</failure>\n");

@@ -123,7 +123,7 @@ pm_report_occur_release(struct pm_occur *t)
 }
 
 void
-pm_xml_escape(struct pm_buf *b, const char *s)
+pm_xml_escape(struct pm_buf *b, const char *s, int attr)
 {
 	const unsigned char	*p = (const unsigned char *)s;
 	unsigned int		 cp;
@@ -152,11 +152,11 @@ pm_xml_escape(struct pm_buf *b, const char *s)
 			p++;
 			continue;
 		case '\t':
-			pm_buf_puts(b, "&#9;");
+			pm_buf_puts(b, attr ? "&#9;" : "\t");
 			p++;
 			continue;
 		case '\n':
-			pm_buf_puts(b, "&#10;");
+			pm_buf_puts(b, attr ? "&#10;" : "\n");
 			p++;
 			continue;
 		case '\r':

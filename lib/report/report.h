@@ -77,8 +77,9 @@ void		 pm_report_occur_release(struct pm_occur *);
 unsigned int	 pm_report_line(const struct pm_finding *);
 unsigned int	 pm_report_col(const struct pm_finding *);
 
-/* Append s escaped for XML text and attributes; invalid UTF-8 and
- * characters XML 1.0 forbids become U+FFFD. */
-void	 pm_xml_escape(struct pm_buf *, const char *s);
+/* Append s escaped for XML (attr: an attribute value, where tabs and
+ * newlines become references); invalid UTF-8 and characters XML 1.0
+ * forbids become U+FFFD. */
+void	 pm_xml_escape(struct pm_buf *, const char *s, int attr);
 
 #endif /* PM_REPORT_H */

@@ -41,6 +41,7 @@ mkdoc(const char *text)
 	for (i = 0, n = 1; i < len; i++)
 		if (text[i] == '\n' && i + 1 < len)
 			d->line_off[n++] = i + 1;
+	d->line_off[n] = len;	/* the end, as split.c sets it */
 	d->nlines = (unsigned int)n;
 	d->body_line = 1;
 	d->meta.id = "t";
@@ -395,7 +396,7 @@ test_reports(void)
 	    "report__github_escaping");
 	free(out);
 
-	pm_xml_escape(&b, "<a & \"b\"> \x01 \xff ok");
+	pm_xml_escape(&b, "<a & \"b\"> \x01 \xff ok", 1);
 	STR_EQ(pm_buf_cstr(&b), "&lt;a &amp; &quot;b&quot;&gt; \xef\xbf\xbd "
 	    "\xef\xbf\xbd ok", "report__xml_escape");
 	pm_buf_release(&b);
