@@ -379,8 +379,14 @@ read_facts(struct pm_walk *w, struct pm_action *a, const char *s,
 			for (j = i + n; j < len && s[j] == ' '; j++)
 				continue;
 			v = s + j;
+			/* Up to the next fact: "due", a date, "(", "P1". */
 			while (j < len && s[j] != ',' && s[j] != ';' &&
-			    s[j] != ')' && strncmp(s + j, " due", 4) != 0)
+			    s[j] != ')' && strncmp(s + j, " due", 4) != 0 &&
+			    strncmp(s + j, " (", 2) != 0 &&
+			    !(s[j] == ' ' && date_at(s, len, j + 1)) &&
+			    !(s[j] == ' ' && j + 2 < len && s[j + 1] == 'P' &&
+			    s[j + 2] >= '0' && s[j + 2] <= '4' &&
+			    (j + 3 == len || s[j + 3] == ' ')))
 				j++;
 			n = (size_t)(s + j - v);
 			pm_doc__trim(&v, &n);
