@@ -171,6 +171,30 @@ for style in stats sre dmy messy; do
 
 	lint >"$d/lint-after"
 	golden "$style.lint-after" "$d/lint-after"
+
+	# the archive shows every adopted report, on its page and the
+	# index (titles checked without their HTML escaping)
+	(cd "$r" && $PM build --out "$d/site" --today 2026-11-01 \
+	    >/dev/null 2>"$d/build.err")
+	check "adopt $style: build of the adopted repository succeeds" \
+	    test $? -eq 0
+	nfm=0 npages=0 ok_all=1
+	while read -r f; do
+		head -c 6 "$r/$f" | grep -q -- '---' || continue
+		nfm=$((nfm + 1))
+		t=$(sed -n 's/^title: "\{0,1\}\([^"&\\]*\).*/\1/p' "$r/$f" |
+		    head -1 | tr -d "\r")
+		if ! grep -qF "$t" "$d/site/index.html"; then
+			echo "# '$t' is not on the index" >&2
+			ok_all=0
+		fi
+	done <"$r.list"
+	npages=$(ls "$d/site/r" 2>/dev/null | grep -c '\.html$')
+	check "adopt $style: one page per report ($nfm)" \
+	    test "$npages" -eq "$nfm"
+	check "adopt $style: every title is on the index" test "$ok_all" = 1
+	check "adopt $style: the trends page exists" \
+	    test -s "$d/site/trends.html"
 done
 
 # CRLF and BOM files, checked on their own.
