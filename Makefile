@@ -188,7 +188,7 @@ fuzz: $(FUZZ_BINS)
 
 demo: all
 	@rm -rf build/demo-repo
-	sh sample-postmortems/make-repo.sh build/demo-repo >/dev/null
+	bash sample-postmortems/make-repo.sh build/demo-repo >/dev/null
 	-build/postmortem -C build/demo-repo lint --today 2026-11-01
 	@if build/postmortem help 2>/dev/null | grep -q '^ *build'; then \
 		build/postmortem -C build/demo-repo build --out $(CURDIR)/site \

@@ -13,6 +13,20 @@ git config --global user.name "Test User"
 git config --global user.email test@example.com
 git config --global init.defaultBranch main
 git config --global protocol.file.allow always
+# Tests make their own repositories; never let one write into this
+# project's (a failed cd would otherwise commit here).
+git() {
+	case "${1:-}" in
+	add|commit|mv|rm|reset|checkout|stash|tag|branch|merge|rebase)
+		if [ "$(command git rev-parse --show-toplevel 2>/dev/null)" = \
+		    "$TOP" ]; then
+			echo "tests/lib.sh: refusing 'git $1' in the project" \
+			    "repository ($PWD)" >&2
+			return 99
+		fi ;;
+	esac
+	command git "$@"
+}
 T_FAILED=0
 T_TMPS=
 
