@@ -131,7 +131,7 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 			    "building the working tree\n");
 	}
 	lo.history = 1;
-	lo.doc_flags = PM_PARSE_KEEP_TREE;
+	lo.doc_flags = 0;
 	lo.threads = threads;
 	if (pm_corpus_load(&corpus, src, &cfg, &lo) == -1) {
 		rc = cmd_fail();

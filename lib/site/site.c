@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/alloc.h"
@@ -604,6 +605,23 @@ build_model(struct site *s)
 	s->nyears = k;
 }
 
+/* PM_SITE_TIMING=1: phase times on stderr (for 'make bench'). */
+static void
+phase(const char *what)
+{
+	static struct timespec	 last;
+	struct timespec		 now;
+
+	if (getenv("PM_SITE_TIMING") == NULL)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (what != NULL)
+		fprintf(stderr, "site: %-8s %6.3f s\n", what,
+		    (double)(now.tv_sec - last.tv_sec) +
+		    (double)(now.tv_nsec - last.tv_nsec) / 1e9);
+	last = now;
+}
+
 /* ---- jobs ---- */
 
 enum	jobtype {
@@ -782,9 +800,12 @@ pm_site_build(const struct pm_corpus *c, const struct pm_config *cfg,
 		if (e == -1)
 			goto out;
 	}
+	phase(NULL);
 	build_model(&s);
+	phase("model");
 	if (pm_sitew_open(&s.w, o->out) == -1)
 		goto out;
+	phase("open");
 
 	/* The big single pages first, so they overlap the many small. */
 	p.s = &s;
@@ -826,12 +847,14 @@ pm_site_build(const struct pm_corpus *c, const struct pm_config *cfg,
 	for (i = 1; i < k; i++)
 		pthread_join(th[i], NULL);
 	pthread_mutex_destroy(&p.mu);
+	phase("pages");
 	if (p.failed) {
 		pm_error_set("%s", p.error);
 		goto out;
 	}
 	if (pm_sitew_commit(s.w) == -1)
 		goto out;
+	phase("commit");
 	if (stats != NULL) {
 		stats->reports = s.nreps;
 		stats->files = pm_sitew_count(s.w, &stats->kept);

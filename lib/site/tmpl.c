@@ -21,6 +21,7 @@
 
 struct	pm_tvkv {
 	const char	*key;
+	size_t		 klen;
 	struct pm_tv	*val;
 	struct pm_tvkv	*next;
 };
@@ -124,6 +125,7 @@ pm_tv_set(struct pm_arena *a, struct pm_tv *map, const char *key,
 
 	kv = pm_arena_alloc(a, sizeof(*kv));
 	kv->key = key;	/* keys are string literals or arena strings */
+	kv->klen = strlen(key);
 	kv->val = val;
 	kv->next = map->kv;
 	map->kv = kv;
@@ -415,7 +417,7 @@ map_get(const struct pm_tv *m, const char *k, size_t n)
 	if (m == NULL || m->type != PM_TV_MAP)
 		return NULL;
 	for (kv = m->kv; kv != NULL; kv = kv->next)
-		if (strlen(kv->key) == n && memcmp(kv->key, k, n) == 0)
+		if (kv->klen == n && memcmp(kv->key, k, n) == 0)
 			return kv->val;
 	return NULL;
 }
