@@ -26,9 +26,9 @@ chrome() {
 }
 # console: PAGE: dump the DOM; console messages go to $d/PAGE.log.
 console() {
-	name=$(echo "$1" | tr '/?=' '___')
+	pg=$(echo "$1" | tr '/?=' '___')
 	chrome --virtual-time-budget=3000 --dump-dom \
-	    "file://$d/site/$1" >"$d/$name.dom" 2>"$d/$name.log"
+	    "file://$d/site/$1" >"$d/$pg.dom" 2>"$d/$pg.log"
 }
 noerrors() {
 	! grep -E 'Uncaught|Refused|Content Security Policy|Failed to load|ERR_FILE_NOT_FOUND' \
@@ -36,9 +36,9 @@ noerrors() {
 }
 for page in index.html r/2024-05-21-postgres-main-migration-lock.html \
     trends.html search.html; do
-	name=$(echo "$page" | tr '/?=' '___')
+	pn=$(echo "$page" | tr '/?=' '___')
 	check "browser: $page loads" console "$page"
-	check "browser: $page has no console errors" noerrors "$name"
+	check "browser: $page has no console errors" noerrors "$pn"
 done
 check "browser: trends has SVG charts" grep -q '<svg' "$d/trends.html.dom"
 check "browser: trends charts have bars" \
