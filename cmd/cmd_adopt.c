@@ -47,11 +47,15 @@ byid_cmp(const void *key, const void *elem)
 	return strcmp(key, d->meta.id);
 }
 
-/* How many documents of the corpus have id, and whether one that is
- * not self has it with front matter or comes first by path. */
+/*
+ * 1 if id is taken for self: by an id given out with a suffix in this
+ * run, or by another document of the corpus (for its own id: one with
+ * front matter, or the first by path).  suffixed: id is a candidate
+ * with "-N" appended, taken by any holder.
+ */
 static int
 id_taken(const struct pm_corpus *c, const struct idset *given,
-    const char *id, const struct pm_doc *self)
+    const char *id, const struct pm_doc *self, int suffixed)
 {
 	struct pm_doc *const	*hit, *const *p, *const *end;
 	size_t			 i;
@@ -71,15 +75,17 @@ id_taken(const struct pm_corpus *c, const struct idset *given,
 	for (; p < end && strcmp((*p)->meta.id, id) == 0; p++) {
 		if (*p == self)
 			continue;
-		/* A report with front matter keeps its id; among reports
-		 * without, the first by path keeps it. */
-		if ((*p)->meta.has_fm || strcmp((*p)->path, self->path) < 0)
+		if (suffixed || (*p)->meta.has_fm ||
+		    strcmp((*p)->path, self->path) < 0)
 			return 1;
 	}
 	return 0;
 }
 
-/* The id to write for doc: its own, or with "-2", "-3"... appended. */
+/*
+ * The id to write for doc: its own, or with "-2", "-3"... appended
+ * (remembered, so that no later report takes it).  The caller frees.
+ */
 static char *
 unique_id(const struct pm_corpus *c, struct idset *given,
     const struct pm_doc *doc)
@@ -87,14 +93,17 @@ unique_id(const struct pm_corpus *c, struct idset *given,
 	char	*id;
 	int	 n;
 
-	id = pm_xstrdup(doc->meta.id);
-	for (n = 2; id_taken(c, given, id, doc); n++) {
-		free(id);
+	if (!id_taken(c, given, doc->meta.id, doc, 0))
+		return pm_xstrdup(doc->meta.id);
+	for (n = 2;; n++) {
 		id = pm_xasprintf("%s-%d", doc->meta.id, n);
+		if (!id_taken(c, given, id, doc, 1))
+			break;
+		free(id);
 	}
 	given->v = pm_xgrow(given->v, &given->cap, given->n + 1,
 	    sizeof(*given->v));
-	given->v[given->n++] = id;
+	given->v[given->n++] = pm_xstrdup(id);
 	return id;
 }
 
@@ -225,6 +234,7 @@ cmd_adopt(int argc, char *argv[], struct pm_ctx *ctx)
 		pm_buf_truncate(&fm, 0);
 		missing = pm_adopt_frontmatter(&fm, doc, id,
 		    pm_adopt_eol(doc->text, doc->textsz));
+		free(id);
 		if (write) {
 			pm_buf_truncate(&out, 0);
 			pm_adopt_text(&out, doc->text, doc->textsz, fm.ptr,
