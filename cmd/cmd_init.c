@@ -273,7 +273,8 @@ build_config(struct pm_buf *out, const struct pm_corpus *c)
 	    "without.  Every key is described in postmortem(1).\n\n",
 	    nfm, nleg);
 
-	qsort(dirs.v, dirs.n, sizeof(*dirs.v), name_cmp);
+	if (dirs.n > 0)
+		qsort(dirs.v, dirs.n, sizeof(*dirs.v), name_cmp);
 	if (dirs.n > 0) {
 		pm_buf_puts(out, "# Reports without front matter are linted "
 		    "where these globs select them\n# ('postmortem adopt' "
@@ -351,7 +352,8 @@ build_config(struct pm_buf *out, const struct pm_corpus *c)
 		pm_buf_puts(out, "# The zone of times that name none (default "
 		    "UTC): an abbreviation or an offset.\n# timezone: UTC\n\n");
 
-	qsort(heads.v, heads.n, sizeof(*heads.v), tally_cmp);
+	if (heads.n > 0)
+		qsort(heads.v, heads.n, sizeof(*heads.v), tally_cmp);
 	pm_buf_puts(out, "# Headings that name a section in words of their "
 	    "own.  Uncomment the right ones\n# (postmortem rules --aliases "
 	    "lists the names already known).\n");
