@@ -62,7 +62,8 @@ CMD_OBJS	 = cmd/main.o cmd/common.o cmd/cmd_adopt.o cmd/cmd_build.o \
 UNIT_TESTS	 = test_base test_tmpl test_ttime test_lint test_config \
 		   test_history test_split test_doc
 # libFuzzer targets, tests/fuzz/<name>.c, built by 'make fuzz' (clang).
-FUZZ_TARGETS	 = fuzz_yaml fuzz_tmpl fuzz_rulepack fuzz_config
+FUZZ_TARGETS	 = fuzz_yaml fuzz_frontmatter fuzz_doc fuzz_rulepack \
+		   fuzz_config fuzz_tmpl
 
 DEFS		 = -DPM_VERSION='"$(VERSION)"' -DPM_DATADIR='"$(DATADIR)"'
 

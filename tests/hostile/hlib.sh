@@ -15,8 +15,8 @@ export ASAN_OPTIONS UBSAN_OPTIONS
 # The memory bound: ulimit -v where the binary runs under it; ASan
 # reserves terabytes of address space for its shadow and cannot, so it
 # gets its own RSS limit instead.
-if [ -z "${VALGRIND:-}" ] && (ulimit -v "$MEMKB" && $PM --version) \
-    >/dev/null 2>&1; then
+if [ -z "${VALGRIND:-}" ] && ! ldd "${PM%% *}" 2>/dev/null |
+    grep -q 'lib[at]san'; then
 	MEMLIM="ulimit -v $MEMKB"
 else
 	MEMLIM=:
@@ -120,8 +120,8 @@ has_finding() {
 	*-*)	lo=${4%-*}; hi=${4#*-} ;;
 	*)	lo=$4; hi=$4 ;;
 	esac
-	jq -e --arg p "$2" --arg r "$3" --argjson lo "$lo" --argjson hi "$hi" '
-	    [.. | objects | select(has("rule") and (has("path") or has("file")))
+	jq -e -s --arg p "$2" --arg r "$3" --argjson lo "$lo" --argjson hi "$hi" '
+	    [.[0] // null | .. | objects | select(has("rule") and (has("path") or has("file")))
 	     | select((.rule as $x | $r | split("|") | index($x)) != null)
 	     | select((.path // .file) as $f | $f == $p or ($f | endswith("/" + $p)))
 	     | select((.line // 0) >= $lo and (.line // 0) <= $hi)]
@@ -130,8 +130,8 @@ has_finding() {
 
 # names_path JSON PATH: some finding names PATH.
 names_path() {
-	jq -e --arg p "$2" '
-	    [.. | objects | select(has("rule"))
+	jq -e -s --arg p "$2" '
+	    [.[0] // null | .. | objects | select(has("rule"))
 	     | select((.path // .file) as $f | $f == $p or ($f | endswith("/" + $p)))]
 	    | length > 0' "$1" >/dev/null 2>&1
 }

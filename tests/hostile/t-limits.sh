@@ -24,7 +24,10 @@ lcase() {
 lrun() {
 	if [ "$LWANT" = finding ]; then
 		expect "$1" "$2" "$3"
-		expect_status 1
+		# input/limits is an error; a pattern stopped by PCRE2 is
+		# a warning (the text was not checked, not found guilty).
+		case $2 in language/*) expect_status 0 1 ;;
+		*) expect_status 1 ;; esac
 	else
 		expect_none "$1"
 		expect_status 0
@@ -101,15 +104,14 @@ fi
 # ---- YAML: depth, aliases, nodes (the front matter parser) ----
 # fmx EXTRA...: good.md's front matter plus EXTRA lines, ticket fixed.
 fmx() {
-	f=$R/reports/x.md
 	{
 		sed -n '2,/^---$/p' "$H/good.md" | sed '$d' |
 		    sed 's/^id: hostile-good$/id: x/'
 		for l; do printf '%s\n' "$l"; done
 	} >"$R/fm.tmp"
-	fm_with "$f.tmp" cat "$R/fm.tmp"
-	fixed <"$f.tmp" >"$f"
-	rm -f "$f.tmp" "$R/fm.tmp"
+	fm_with "$R/reports/x.tmp" cat "$R/fm.tmp"
+	fixed <"$R/reports/x.tmp" >"$R/reports/x.md"
+	rm -f "$R/reports/x.tmp" "$R/fm.tmp"
 }
 deep10='extra: {a: {b: {c: {d: {e: {f: {g: {h: {i: 1}}}}}}}}}'
 if lcase ydepth-default '' none; then fmx "$deep10"; lrun reports/x.md "$FMERR" 16; fi

@@ -25,7 +25,10 @@ N=${PM_KILL_COPIES:-40}
 
 listing() {
 	[ -d "$1" ] || { echo "(missing)"; return; }
-	(cd "$1" && find . -printf '%p|%y|%s\n' | LC_ALL=C sort &&
+	# Sizes of regular files only: a directory's size depends on the
+	# history of its entries, not on what it holds.
+	(cd "$1" && find . \( -type f -printf '%p|f|%s\n' \) -o \
+	    -printf '%p|%y\n' | LC_ALL=C sort &&
 	    find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum)
 }
 
@@ -76,7 +79,12 @@ after_kill() {
 		ok "build-kill: $1: new site complete"
 	else
 		not_ok "build-kill: $1: site is neither the old nor the new one"
-		diff "$W/prev" "$W/now" | head -6 | sed 's/^/#   /' >&2
+		diff "$W/prev" "$W/now" | grep '^[<>] ' | grep -v '|f|' |
+		    head -8 | sed 's/^/#   /' >&2
+		if [ -n "${PM_KILL_KEEP:-}" ]; then
+			mkdir -p "$PM_KILL_KEEP"
+			cp -r "$O" "$PM_KILL_KEEP/$(date +%s%N)"
+		fi
 	fi
 }
 
@@ -90,7 +98,9 @@ for d in 0.05 0.1 0.2 0.4 0.7 1 1.5 2.5; do
 		build "$O" >/dev/null 2>&1
 		(cd "$R" && git checkout -q main 2>/dev/null)
 	fi
-	build "$O" >/dev/null 2>&1 &
+	# $! must be the build itself: a subshell that execs it.
+	(cd "$R" && exec $PM build --today 2026-11-01 --out "$O") \
+	    >/dev/null 2>&1 &
 	pid=$!
 	sleep "$d"
 	if kill -0 "$pid" 2>/dev/null; then

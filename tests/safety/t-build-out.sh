@@ -6,9 +6,11 @@
 . "$(dirname "$0")/../lib.sh"
 
 W=$(tmpdir)
-# Deep enough that an id like ../../x, resolved from a page, lands in
-# a directory we watch.
-B=$W/a/b/c
+# Everything the tool could touch is under $A (watched); our own
+# scratch files stay in $W, outside it.  Deep enough that an id like
+# ../../x, resolved from a page, lands in a directory we watch.
+A=$W/a
+B=$A/b/c/d
 mkdir -p "$B"
 R=$B/repo
 
@@ -50,10 +52,10 @@ for what in file dir dotfile; do
 	dir)	mkdir -p "$O/photos" && printf 'x' >"$O/photos/a.jpg" ;;
 	dotfile) printf 'mine\n' >"$O/.env" ;;
 	esac
-	listing "$W" >"$W/before"
+	listing "$A" >"$W/before"
 	build --out "$O"
 	rc=$?
-	listing "$W" >"$W/after"
+	listing "$A" >"$W/after"
 	if [ "$rc" -eq 2 ] && grep -q 'refus' "$W/err"; then
 		ok "build-out: --out with a foreign $what is refused"
 	else
@@ -69,10 +71,10 @@ done
 # --out naming the repository itself, its parent, '.', '..', a file.
 printf 'keep\n' >"$B/plain-file"
 for o in "$R" "$B" . .. "$B/plain-file" "$R/reports/one.md"; do
-	listing "$W" >"$W/before"
+	listing "$A" >"$W/before"
 	build --out "$o"
 	rc=$?
-	listing "$W" >"$W/after"
+	listing "$A" >"$W/after"
 	if [ "$rc" -eq 2 ] && test_cmp "$W/before" "$W/after"; then
 		ok "build-out: --out '$o' refused, nothing changed"
 	else
@@ -177,11 +179,11 @@ report "$H/reports/-rf.md" dash-name "Dash Name"
 git init -q "$H"
 (cd "$H" && git add -A && commit_at 2025-03-05T09:00:00Z hostile) >/dev/null
 rm -f /etc/pm-hostile-x /tmp/pm-hostile-escape.html /tmp/pm-hostile-escape
-listing "$W" "a/b/c/hostile-site" >"$W/before"
+listing "$A" "b/c/d/hostile-site" >"$W/before"
 (cd "$H" && $PM build --today 2025-03-10 --out "$B/hostile-site") \
     >"$W/out" 2>"$W/err"
 rc=$?
-listing "$W" "a/b/c/hostile-site" >"$W/after"
+listing "$A" "b/c/d/hostile-site" >"$W/after"
 if [ "$rc" -eq 0 ] || [ "$rc" -eq 1 ]; then
 	ok "build-out: hostile ids build (status $rc)"
 else
