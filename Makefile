@@ -59,7 +59,7 @@ LIB_OBJS	 = $(BASE_OBJS) $(SOURCE_OBJS) $(DOC_OBJS) $(LINT_OBJS) \
 CMD_OBJS	 = cmd/main.o cmd/common.o cmd/cmd_adopt.o cmd/cmd_build.o \
 		   cmd/cmd_init.o cmd/cmd_lint.o cmd/cmd_new.o \
 		   cmd/cmd_rules.o cmd/cmd_show.o
-UNIT_TESTS	 = test_base test_tmpl test_ttime test_lint test_config \
+UNIT_TESTS	 = test_base test_tmpl test_ttime test_infer test_lint test_config \
 		   test_history test_split test_doc
 # libFuzzer targets, tests/fuzz/<name>.c, built by 'make fuzz' (clang).
 FUZZ_TARGETS	 = fuzz_yaml fuzz_frontmatter fuzz_doc fuzz_rulepack \
