@@ -7,6 +7,7 @@
 #ifndef PM_INFER_H
 #define PM_INFER_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct pm_doc;
