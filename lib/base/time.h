@@ -7,6 +7,7 @@
 #ifndef PM_TIME_H
 #define PM_TIME_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define	PM_DAY	86400
