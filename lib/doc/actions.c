@@ -343,20 +343,148 @@ ticket_at(const char *s, size_t len, size_t i)
 	return 0;
 }
 
+/* A list item's text, the lines it spans and where it starts. */
+struct	item {
+	const char	*s;		/* plain text of the whole item */
+	size_t		 len;
+	unsigned int	 first, last;	/* its lines in the file */
+	struct pm_pos	 pos;		/* fallback: the item */
+};
+
+/* Where needle (nlen bytes) is first written in lines [first, last]. */
+static int
+find_n(const struct pm_walk *w, const struct item *it, const char *needle,
+    size_t nlen, struct pm_pos *out)
+{
+	const char	*l, *p, *end;
+	size_t		 llen;
+	unsigned int	 n;
+
+	if (nlen == 0)
+		return 0;
+	for (n = it->first; n <= it->last && n <= w->doc->nlines; n++) {
+		if ((l = pm_doc_line(w->doc, n, &llen)) == NULL || llen < nlen)
+			continue;
+		end = l + llen - nlen + 1;
+		for (p = l; p < end; p++) {
+			if ((p = memchr(p, needle[0], (size_t)(end - p))) ==
+			    NULL)
+				break;
+			if (memcmp(p, needle, nlen) == 0) {
+				out->line = n;
+				out->col = (unsigned int)(p - l) + 1;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/*
+ * Position in the file of the fact at it->s[off] (n bytes).  The plain
+ * text lost the marks and line breaks, so the fact is looked for with
+ * some of the text before it first (a date or a word in the action
+ * itself must not stand for the "due" date or the priority), then
+ * alone, then the item is the answer.
+ */
+static struct pm_pos
+fact_pos(const struct pm_walk *w, const struct item *it, size_t off,
+    size_t n)
+{
+	static const size_t	 ctx[] = { 24, 8, 0 };
+	struct pm_pos		 p;
+	size_t			 i, back;
+
+	for (i = 0; i < sizeof(ctx) / sizeof(ctx[0]); i++) {
+		back = off < ctx[i] ? off : ctx[i];
+		if (i > 0 && back == (off < ctx[i - 1] ? off : ctx[i - 1]))
+			continue;
+		if (find_n(w, it, it->s + off - back, back + n, &p)) {
+			p.col += (unsigned int)back;
+			return p;
+		}
+	}
+	return it->pos;
+}
+
+/* Copy the fact it->s[off] (n bytes) into the arena; *pos its place. */
+static const char *
+fact(struct pm_walk *w, const struct item *it, size_t off, size_t n,
+    struct pm_pos *pos)
+{
+	*pos = fact_pos(w, it, off, n);
+	return pm_arena_strndup(&w->doc->arena, it->s + off, n);
+}
+
+/*
+ * The elements of a bracketed list of facts: "(@bob, due 2024-01-03,
+ * Medium, OPS-123, done)", "[P2; in progress]".  Reads what the
+ * character scan cannot: a bare priority word and a status word that
+ * are one element of the list.  open and close index the brackets.
+ */
+static void
+read_group(struct pm_walk *w, struct pm_action *a, const struct item *it,
+    size_t open, size_t close)
+{
+	const char	*s = it->s, *e;
+	size_t		 b, n, off, el, k;
+	enum pm_astatus	 st;
+	int		 pr;
+
+	for (b = open + 1; b < close; b += n + 1) {
+		for (n = 0; b + n < close && s[b + n] != ',' &&
+		    s[b + n] != ';'; n++)
+			continue;
+		e = s + b;
+		el = n;
+		pm_doc__trim(&e, &el);
+		off = (size_t)(e - s);
+		/* "priority: low", "prio: P2" */
+		for (k = 0; k < el && s[off + k] != ':'; k++)
+			continue;
+		if (k < el && (pm_doc__ieq(s + off, k, "priority") ||
+		    pm_doc__ieq(s + off, k, "prio"))) {
+			for (k++; k < el && s[off + k] == ' '; k++)
+				continue;
+			off += k;
+			el -= k;
+		}
+		if (el == 0)
+			continue;
+		if (a->prio_raw == NULL && (pr = read_prio(s + off, el)) >= 0) {
+			a->prio = pr;
+			a->prio_raw = fact(w, it, off, el, &a->prio_pos);
+		} else if (a->status_raw == NULL && el <= 16 &&
+		    (st = read_status(s + off, el)) != PM_ASTATUS_UNKNOWN &&
+		    st != PM_ASTATUS_NONE) {
+			a->status = st;
+			a->status_raw = pm_arena_strndup(&w->doc->arena,
+			    s + off, el);
+		}
+	}
+}
+
 /*
  * The facts of a list item, read from its text (all of it, nested
  * sub-items included).  Positions are found in the item's lines.
  */
 static void
-read_facts(struct pm_walk *w, struct pm_action *a, const char *s,
-    size_t len, unsigned int first, unsigned int last)
+read_facts(struct pm_walk *w, struct pm_action *a, const struct item *it)
 {
-	struct pm_arena	*ar = &w->doc->arena;
-	size_t		 i, j, n, ps;
-	const char	*v;
+	const char	*s = it->s, *v;
+	size_t		 len = it->len, i, j, n, ps;
 	int		 pr;
 
 	for (i = 0; i < len; i++) {
+		/* "(@bob, due 2024-01-03, Medium, OPS-123, done)" */
+		if (s[i] == '(' || s[i] == '[') {
+			for (j = i + 1; j < len && j - i < 256 &&
+			    s[j] != (s[i] == '(' ? ')' : ']') &&
+			    s[j] != '(' && s[j] != '['; j++)
+				continue;
+			if (j < len && s[j] == (s[i] == '(' ? ')' : ']'))
+				read_group(w, a, it, i, j);
+		}
 		/* "@owner" */
 		if (a->owner == NULL && s[i] == '@' && i + 1 < len &&
 		    word_char((unsigned char)s[i + 1]) &&
@@ -366,9 +494,7 @@ read_facts(struct pm_walk *w, struct pm_action *a, const char *s,
 				continue;
 			while (j > i + 1 && (s[j - 1] == '.' || s[j - 1] == '-'))
 				j--;
-			a->owner = pm_arena_strndup(ar, s + i, j - i);
-			a->owner_pos = pm_md__find(w, first, last, a->owner,
-			    a->pos);
+			a->owner = fact(w, it, i, j - i, &a->owner_pos);
 		}
 		/* "owner: team", "assignee: x" */
 		if (a->owner == NULL && (i == 0 || s[i - 1] == ' ' ||
@@ -390,30 +516,27 @@ read_facts(struct pm_walk *w, struct pm_action *a, const char *s,
 				j++;
 			n = (size_t)(s + j - v);
 			pm_doc__trim(&v, &n);
-			if (n > 0) {
-				a->owner = pm_arena_strndup(ar, v, n);
-				a->owner_pos = pm_md__find(w, first, last,
-				    a->owner, a->pos);
-			}
+			if (n > 0)
+				a->owner = fact(w, it, (size_t)(v - s), n,
+				    &a->owner_pos);
 		}
 		/* "(platform team to ...)" */
 		if (a->owner == NULL && s[i] == '(') {
 			for (j = i + 1; j < len && j - i < 60 && s[j] != ')' &&
+			    s[j] != ':' && s[j] != ',' && s[j] != ';' &&
 			    strncmp(s + j, " team", 5) != 0; j++)
 				continue;
 			if (j < len && strncmp(s + j, " team", 5) == 0 &&
-			    j > i + 1) {
-				a->owner = pm_arena_strndup(ar, s + i + 1,
-				    j + 5 - i - 1);
-				a->owner_pos = pm_md__find(w, first, last,
-				    a->owner, a->pos);
-			}
+			    j > i + 1)
+				a->owner = fact(w, it, i + 1, j + 5 - i - 1,
+				    &a->owner_pos);
 		}
 		/* "due 2025-03-01", or a bare date */
 		if (a->deadline_raw == NULL && date_at(s, len, i)) {
-			v = pm_arena_strndup(ar, s + i, 10);
-			set_deadline(a, v, pm_md__find(w, first, last, v,
-			    a->pos));
+			struct pm_pos	 dp;
+
+			v = fact(w, it, i, 10, &dp);
+			set_deadline(a, v, dp);
 		}
 		/* "P1", "(High)", "priority: low" */
 		if (a->prio_raw == NULL && (i == 0 ||
@@ -425,14 +548,7 @@ read_facts(struct pm_walk *w, struct pm_action *a, const char *s,
 			    (i + 2 == len || !word_char((unsigned char)s[i + 2]) ||
 			    s[i + 2] == '.'))
 				n = 2;
-			else if (s[i] == '(' || s[i] == '[') {
-				for (j = i + 1; j < len && j - i < 12 &&
-				    s[j] != ')' && s[j] != ']'; j++)
-					continue;
-				if (j < len && j - i < 12 &&
-				    read_prio(s + i + 1, j - i - 1) >= 0)
-					n = j + 1 - i;
-			} else if (len - i > 9 &&
+			else if (len - i > 9 &&
 			    strncasecmp(s + i, "priority:", 9) == 0) {
 				for (j = i + 9; j < len && s[j] == ' '; j++)
 					continue;
@@ -443,35 +559,13 @@ read_facts(struct pm_walk *w, struct pm_action *a, const char *s,
 				n -= j;
 			}
 			if (n > 0 && (pr = read_prio(s + ps, n)) >= 0) {
-				a->prio_raw = pm_arena_strndup(ar, s + ps, n);
 				a->prio = pr;
-				a->prio_pos = pm_md__find(w, first, last,
-				    a->prio_raw, a->pos);
+				a->prio_raw = fact(w, it, ps, n, &a->prio_pos);
 			}
 		}
 		/* A ticket */
-		if (a->ticket == NULL && (n = ticket_at(s, len, i)) > 0) {
-			a->ticket = pm_arena_strndup(ar, s + i, n);
-			a->ticket_pos = pm_md__find(w, first, last, a->ticket,
-			    a->pos);
-		}
-		/* "(done)", "[wontfix]" */
-		if (a->status_raw == NULL && (s[i] == '(' || s[i] == '[')) {
-			for (j = i + 1; j < len && j - i < 16 && s[j] != ')' &&
-			    s[j] != ']'; j++)
-				continue;
-			if (j < len && j - i < 16 && j > i + 1) {
-				enum pm_astatus st = read_status(s + i + 1,
-				    j - i - 1);
-
-				if (st != PM_ASTATUS_UNKNOWN &&
-				    st != PM_ASTATUS_NONE) {
-					a->status = st;
-					a->status_raw = pm_arena_strndup(ar,
-					    s + i + 1, j - i - 1);
-				}
-			}
-		}
+		if (a->ticket == NULL && (n = ticket_at(s, len, i)) > 0)
+			a->ticket = fact(w, it, i, n, &a->ticket_pos);
 	}
 }
 
@@ -480,8 +574,9 @@ pm_md__actions_list(struct pm_walk *w, cmark_node *list)
 {
 	struct pm_action	*a;
 	cmark_node		*item, *para, *lead;
-	const char		*all, *t;
-	size_t			 alen, tlen;
+	struct item		 it;
+	const char		*t;
+	size_t			 tlen;
 	unsigned int		 first, last;
 	int			 checked;
 
@@ -512,8 +607,11 @@ pm_md__actions_list(struct pm_walk *w, cmark_node *list)
 				a->text = pm_md__atext(w, para, NULL);
 		} else
 			a->text = "";
-		all = pm_md__atext(w, item, &alen);
-		read_facts(w, a, all, alen, first, last);
+		it.s = pm_md__atext(w, item, &it.len);
+		it.first = first;
+		it.last = last;
+		it.pos = a->pos;
+		read_facts(w, a, &it);
 		/* "- [x] ...": a checked task is done. */
 		if (a->status_raw == NULL &&
 		    strcmp(cmark_node_get_type_string(item), "tasklist") == 0) {

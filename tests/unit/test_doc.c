@@ -133,6 +133,70 @@ test_actions(struct pm_config *cfg)
 	pm_doc_free(d);
 }
 
+/* The legacy form of gen-corpus: every fact in one bracketed list. */
+static void
+test_actions__inline_list(struct pm_config *cfg)
+{
+	struct pm_doc	*d = parse(FM
+	    "## Action Items\n"					/* 8 */
+	    "\n"
+	    "- Fix X (@bob, due 2024-01-03, Medium, OPS-123, done)\n"	/* 10 */
+	    "- Low-risk fix for 2023-12-01 outage (@al, due 2024-02-01, "
+	    "Low, OPS-9)\n"					/* 11 */
+	    "- Tune it [priority: P0; in progress; #77]\n"	/* 12 */
+	    "- Add a medium alert (owner: sec team; High; wontfix)\n"
+	    "- Add docs\n"
+	    "  (P3, open)\n",					/* 14-15 */
+	    cfg);
+	const struct pm_action *a = d->actions;
+
+	INT_EQ(d->nactions, 5, "inline list: five actions");
+	if (d->nactions != 5) {
+		pm_doc_free(d);
+		return;
+	}
+	STR_EQ(a[0].owner, "@bob", "inline list: owner");
+	INT_EQ(a[0].owner_pos.line, 10, "inline list: owner line");
+	INT_EQ(a[0].owner_pos.col, 10, "inline list: owner col");
+	STR_EQ(a[0].deadline_raw, "2024-01-03", "inline list: due");
+	INT_EQ(a[0].deadline_ok, 1, "inline list: due ok");
+	INT_EQ(a[0].deadline_pos.col, 20, "inline list: due col");
+	STR_EQ(a[0].prio_raw, "Medium", "inline list: priority word");
+	INT_EQ(a[0].prio, 2, "inline list: Medium is 2");
+	INT_EQ(a[0].prio_pos.line, 10, "inline list: priority line");
+	INT_EQ(a[0].prio_pos.col, 32, "inline list: priority col");
+	STR_EQ(a[0].ticket, "OPS-123", "inline list: ticket");
+	INT_EQ(a[0].ticket_pos.col, 40, "inline list: ticket col");
+	INT_EQ(a[0].status, PM_ASTATUS_DONE, "inline list: done");
+	STR_EQ(a[0].status_raw, "done", "inline list: status word");
+
+	/* A date and a priority word in the action itself come later. */
+	STR_EQ(a[1].deadline_raw, "2023-12-01",
+	    "inline list: first date is the deadline");
+	INT_EQ(a[1].prio, 3, "inline list: Low");
+	INT_EQ(a[1].prio_pos.col, 60, "inline list: Low at the list, not "
+	    "the action");
+	INT_EQ(a[1].status, PM_ASTATUS_NONE, "inline list: no status");
+
+	INT_EQ(a[2].prio, 0, "inline list: priority: P0");
+	INT_EQ(a[2].prio_pos.col, 22, "inline list: P0 col");
+	INT_EQ(a[2].status, PM_ASTATUS_IN_PROGRESS, "inline list: ';' list");
+	STR_EQ(a[2].ticket, "#77", "inline list: #77");
+	INT_EQ(a[2].ticket_pos.col, 39, "inline list: #77 col");
+
+	STR_EQ(a[3].owner, "sec team", "inline list: owner: team");
+	INT_EQ(a[3].owner_pos.col, 30, "inline list: owner: team col");
+	INT_EQ(a[3].prio, 1, "inline list: High, not 'medium' in the text");
+	INT_EQ(a[3].prio_pos.col, 40, "inline list: High col");
+	INT_EQ(a[3].status, PM_ASTATUS_WONTFIX, "inline list: wontfix");
+
+	INT_EQ(a[4].prio, 3, "inline list: P3 on the next line");
+	INT_EQ(a[4].prio_pos.line, 15, "inline list: P3 line");
+	INT_EQ(a[4].prio_pos.col, 4, "inline list: P3 col");
+	INT_EQ(a[4].status, PM_ASTATUS_OPEN, "inline list: open");
+	pm_doc_free(d);
+}
+
 static void
 test_body(struct pm_config *cfg)
 {
@@ -208,6 +272,7 @@ main(void)
 	test_timeline__table_columns(&cfg);
 	test_timeline__list(&cfg);
 	test_actions(&cfg);
+	test_actions__inline_list(&cfg);
 	test_body(&cfg);
 	test_screen__linear(&cfg);
 	pm_config_release(&cfg);
