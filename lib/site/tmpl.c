@@ -217,7 +217,10 @@ op_add(struct op *parent, enum optype type, const char *s, size_t len,
 	o = &parent->kids[parent->nkids++];
 	memset(o, 0, sizeof(*o));
 	o->type = type;
-	o->s = pm_xstrndup(s, len);
+	/* Copy len bytes exactly: a theme file may hold a NUL byte. */
+	o->s = pm_xmalloc(len + 1);
+	memcpy(o->s, s, len);
+	o->s[len] = '\0';
 	o->len = len;
 	o->line = line;
 	return o;
