@@ -40,6 +40,17 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* CPU seconds of every thread so far: steadier than wall time on a
+ * busy machine. */
+static double
+cpu(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 /* -q: keep the errors only. */
 static void
 keep_errors(struct pm_findings *fs)
@@ -109,7 +120,7 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 	const char		*today = NULL, *nc;
 	int			 ch, nsrc = 0, strict = 0, quiet = 0;
 	int			 threads = 0, rc = PM_EXIT_FAILURE;
-	double			 t0, t1, t2, t3;
+	double			 t0, t1, t2, t3, c0, c1, c2;
 	enum pm_srckind		 kind = PM_SRC_WORKTREE;
 	size_t			 i, nfiles = 0;
 
@@ -178,6 +189,7 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 	}
 
 	t0 = now();
+	c0 = cpu();
 	memset(&lo, 0, sizeof(lo));
 	lo.kind = kind;
 	lo.rev = rev;
@@ -192,11 +204,13 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 	}
 
 	t1 = now();
+	c1 = cpu();
 	lopts.has_history = pm_source_has_repo(src);
 	memset(&stats, 0, sizeof(stats));
 	pm_lint_corpus(corpus, &cfg, packs, &lopts, &fs, &stats);
 	pm_findings_sort(&fs);
 	t2 = now();
+	c2 = cpu();
 	if (quiet)
 		keep_errors(&fs);
 
@@ -225,8 +239,9 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 	/* PM_TIMING=1: where the time goes (for bench/lint.sh). */
 	if (getenv("PM_TIMING") != NULL)
 		fprintf(stderr, "timing: load %.3f s, lint %.3f s, report "
-		    "%.3f s (%zu documents, %zu findings)\n", t1 - t0,
-		    t2 - t1, t3 - t2, corpus->ndocs, fs.n);
+		    "%.3f s (%zu documents, %zu findings); cpu: load "
+		    "%.3f s, lint %.3f s\n", t1 - t0, t2 - t1, t3 - t2,
+		    corpus->ndocs, fs.n, c1 - c0, c2 - c1);
 	if (!quiet) {
 		if (strcmp(fmt, "text") == 0)
 			summary(&fs, nfiles, strict);

@@ -30,6 +30,14 @@
 #include "source/config.h"
 
 #define	MAX_MATCHES	50	/* per pattern and text: enough to act on */
+#define	MAX_QUOTE	60	/* bytes of a match quoted in the message */
+
+/* One word of a literal prefilter, folded to lower case. */
+struct	pm_kw {
+	const char		*s;
+	size_t			 len;
+	size_t			 rule;		/* index in the pack */
+};
 
 struct	pm_example {
 	const char	*text;
@@ -46,6 +54,11 @@ struct	pm_prule {
 	struct pm_pos		 pos;		/* the pattern's line */
 	const char		*source;	/* "FILE:LINE" */
 	pcre2_code		*re;
+	pcre2_code		*pre;		/* prefilter, or NULL */
+	const char		*pre_src;	/* its text (arena) */
+	size_t			 pre_len;
+	int			 pre_lit;	/* a list of literal words: the
+						   pack's keyword scan runs it */
 	struct pm_example	*bad, *good;
 	size_t			 nbad, ngood;
 	int			 shadowed;	/* a later pack redefines it */
@@ -57,6 +70,13 @@ struct	pm_pack {
 	const char		*locale;
 	struct pm_prule		*rules;
 	size_t			 nrules;
+	struct pm_kw		*kw;		/* keywords of the literal
+						   prefilters, by first byte */
+	size_t			 nkw;
+	size_t			 kwfirst[257];	/* kw[kwfirst[b]..kwfirst[b+1]]
+						   start with folded byte b */
+	unsigned char		 pairs[8192];	/* bit set: a keyword starts
+						   with these two folded bytes */
 };
 
 struct	pm_rulepacks {
@@ -69,6 +89,8 @@ struct	pm_rulepacks {
 
 struct	pm_matcher {
 	pcre2_match_data	*md;
+	unsigned char		*hit;		/* hit[j]: rule j's keyword is
+						   in the text (scan_keywords) */
 	struct pm_buf		 text;		/* joined, masked prose */
 	size_t			*starts;	/* offset of each line in text */
 	unsigned int		*lines;		/* its file line */
@@ -195,10 +217,10 @@ load_rule(struct pm_rulepacks *rp, struct pm_pack *pk,
     const struct pm_ynode *n, struct pm_prule *r)
 {
 	static const char *const keys[] = {
-		"id", "pattern", "message", "suggest", "severity", "bad",
-		"good", "description", "note", NULL
+		"id", "pattern", "prefilter", "message", "suggest",
+		"severity", "bad", "good", "description", "note", NULL
 	};
-	const struct pm_ynode	*pat, *v;
+	const struct pm_ynode	*pat, *pre, *v;
 	const char		*s, *const *k;
 	PCRE2_UCHAR		 emsg[256];
 	PCRE2_SIZE		 eoff;
@@ -260,7 +282,139 @@ load_rule(struct pm_rulepacks *rp, struct pm_pack *pk,
 	}
 	/* JIT when available; the match limit still applies to it. */
 	(void)pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+	if ((pre = pm_ymap_get(n, "prefilter")) == NULL || pm_yis_null(pre))
+		return 0;
+	if (scalar(pre) == NULL || *pre->value == '\0')
+		return fail_at(pk->path, pre->pos, "'prefilter' of '%s' must "
+		    "be a non-empty pattern", r->full);
+	r->pre = pcre2_compile((PCRE2_SPTR)pre->value, pre->len,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &ecode, &eoff, NULL);
+	if (r->pre == NULL) {
+		pcre2_get_error_message(ecode, emsg, sizeof(emsg));
+		return fail_at(pk->path, pre->pos, "prefilter of '%s' does "
+		    "not compile: %s at offset %zu", r->full, (char *)emsg,
+		    (size_t)eoff);
+	}
+	(void)pcre2_jit_compile(r->pre, PCRE2_JIT_COMPLETE);
+	r->pre_src = pre->value;
+	r->pre_len = pre->len;
 	return 0;
+}
+
+/* ASCII upper case to lower case; every other byte as it is. */
+static unsigned char
+fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/*
+ * 1 if the UTF-8 character at s (n bytes left) has no case, so that
+ * comparing bytes is what PCRE2's CASELESS does: kana, CJK ideographs
+ * and Hangul syllables (U+3000-U+9FFF, U+AC00-U+D7A3).  *len gets its
+ * length.
+ */
+static int
+caseless_char(const unsigned char *s, size_t n, size_t *len)
+{
+	unsigned int	 cp;
+
+	if (n < 3 || s[0] < 0xe3 || s[0] > 0xed ||
+	    (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
+		return 0;
+	cp = ((s[0] & 0x0fu) << 12) | ((s[1] & 0x3fu) << 6) | (s[2] & 0x3fu);
+	*len = 3;
+	return (cp >= 0x3000 && cp <= 0x9fff) ||
+	    (cp >= 0xac00 && cp <= 0xd7a3);
+}
+
+/*
+ * 1 if the prefilter is a plain alternation of literal words ("caused|
+ * broke|took"): ASCII letters, digits, '-', '_' and apostrophes, or
+ * caseless CJK and Hangul characters, between '|'.  Such a prefilter
+ * means the same as a byte search for its words, ASCII folded.
+ */
+static int
+literal_prefilter(const char *s, size_t n)
+{
+	size_t	 i, len, word = 0;
+	unsigned char c;
+
+	/* Words of two bytes at least: the scan starts from byte pairs. */
+	for (i = 0; i < n; i += len) {
+		c = (unsigned char)s[i];
+		len = 1;
+		if (c == '|') {
+			if (word < 2)
+				return 0;
+			word = 0;
+			continue;
+		}
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		    c == '\'') && !caseless_char((const unsigned char *)s + i,
+		    n - i, &len))
+			return 0;
+		word += len;
+	}
+	return word >= 2;
+}
+
+static int
+cmp_kw(const void *a, const void *b)
+{
+	const struct pm_kw	*x = a, *y = b;
+
+	return (int)fold((unsigned char)x->s[0]) -
+	    (int)fold((unsigned char)y->s[0]);
+}
+
+/*
+ * Gather the words of the pack's literal prefilters into one table
+ * for scan_keywords(), folded, ordered by first byte.
+ */
+static void
+build_keywords(struct pm_rulepacks *rp, struct pm_pack *pk)
+{
+	struct pm_prule	*r;
+	const char	*w, *e;
+	char		*t;
+	size_t		 i, k, n = 0, cap = 0;
+	unsigned int	 pair;
+
+	for (i = 0; i < pk->nrules; i++) {
+		r = &pk->rules[i];
+		if (r->pre == NULL ||
+		    !(r->pre_lit = literal_prefilter(r->pre_src, r->pre_len)))
+			continue;
+		for (w = r->pre_src; w < r->pre_src + r->pre_len; w = e + 1) {
+			if ((e = memchr(w, '|', r->pre_src + r->pre_len -
+			    w)) == NULL)
+				e = r->pre_src + r->pre_len;
+			pk->kw = pm_xgrow(pk->kw, &cap, n + 1,
+			    sizeof(*pk->kw));
+			t = pm_arena_alloc(&rp->arena, e - w + 1);
+			for (k = 0; k < (size_t)(e - w); k++)
+				t[k] = (char)fold((unsigned char)w[k]);
+			t[k] = '\0';
+			pk->kw[n].s = t;
+			pk->kw[n].len = e - w;
+			pk->kw[n].rule = i;
+			n++;
+		}
+	}
+	pk->nkw = n;
+	if (n > 1)
+		qsort(pk->kw, n, sizeof(*pk->kw), cmp_kw);
+	memset(pk->kwfirst, 0, sizeof(pk->kwfirst));
+	for (i = 0; i < n; i++) {
+		pk->kwfirst[(unsigned char)pk->kw[i].s[0] + 1]++;
+		pair = (unsigned char)pk->kw[i].s[0] << 8 |
+		    (unsigned char)pk->kw[i].s[1];
+		pk->pairs[pair >> 3] |= 1u << (pair & 7);
+	}
+	for (i = 1; i < 257; i++)
+		pk->kwfirst[i] += pk->kwfirst[i - 1];
 }
 
 static int
@@ -328,6 +482,7 @@ load_pack(struct pm_rulepacks *rp, const char *path)
 		if (load_rule(rp, pk, rules->kids[i], &pk->rules[i]) == -1)
 			return -1;
 	}
+	build_keywords(rp, pk);
 	return 0;
 }
 
@@ -433,8 +588,12 @@ pm_rulepacks_free(struct pm_rulepacks *rp)
 	if (rp == NULL)
 		return;
 	for (i = 0; i < rp->npacks; i++)
-		for (j = 0; j < rp->packs[i].nrules; j++)
+		for (j = 0; j < rp->packs[i].nrules; j++) {
 			pcre2_code_free(rp->packs[i].rules[j].re);
+			pcre2_code_free(rp->packs[i].rules[j].pre);
+		}
+	for (i = 0; i < rp->npacks; i++)
+		free(rp->packs[i].kw);
 	pcre2_match_context_free(rp->mctx);
 	free(rp->packs);
 	pm_arena_release(&rp->arena);
@@ -486,9 +645,14 @@ pm_matcher_new(const struct pm_rulepacks *rp)
 {
 	struct pm_matcher	*m;
 
-	(void)rp;
+	size_t			 i, max = 1;
+
 	m = pm_xcalloc(1, sizeof(*m));
 	m->md = pcre2_match_data_create(16, NULL);
+	for (i = 0; i < rp->npacks; i++)
+		if (rp->packs[i].nrules > max)
+			max = rp->packs[i].nrules;
+	m->hit = pm_xcalloc(max, 1);
 	return m;
 }
 
@@ -498,6 +662,7 @@ pm_matcher_free(struct pm_matcher *m)
 	if (m == NULL)
 		return;
 	pcre2_match_data_free(m->md);
+	free(m->hit);
 	pm_buf_release(&m->text);
 	free(m->starts);
 	free(m->lines);
@@ -699,6 +864,22 @@ map_offset(const struct pm_matcher *m, size_t off)
 	return p;
 }
 
+/*
+ * The length of the quoted part of a match of len bytes at s: all of
+ * it, or at most max bytes cut before a UTF-8 continuation byte, so a
+ * character is never split.  Returns the length.
+ */
+static size_t
+quote_len(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	len = max;
+	while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
+		len--;
+	return len;
+}
+
 /* 1 if the pack applies to this locale ("es" also serves "es-MX"). */
 static int
 locale_ok(const char *pack, const char *want)
@@ -717,6 +898,46 @@ doc_locale(const struct pm_doc *doc, const struct pm_config *cfg)
 	if (cfg->locale != NULL && *cfg->locale != '\0')
 		return cfg->locale;
 	return "en";
+}
+
+/*
+ * Set hit[j] for every rule j of the pack with a literal prefilter one
+ * of whose words is in the text (ASCII case folded), clear it for the
+ * others.  One pass: a byte pair that starts no word is skipped with
+ * one bit test.
+ */
+static void
+scan_keywords(const struct pm_pack *pk, const char *text, size_t n,
+    unsigned char *hit)
+{
+	const unsigned char	*s = (const unsigned char *)text;
+	const struct pm_kw	*kw;
+	size_t			 i, j, k, left = 0;
+	unsigned int		 pair;
+
+	for (j = 0; j < pk->nrules; j++) {
+		hit[j] = 0;
+		left += pk->rules[j].pre_lit;
+	}
+	for (i = 0; i + 1 < n; i++) {
+		pair = (unsigned int)fold(s[i]) << 8 | fold(s[i + 1]);
+		if ((pk->pairs[pair >> 3] & (1u << (pair & 7))) == 0)
+			continue;
+		for (k = pk->kwfirst[fold(s[i])]; k < pk->kwfirst[fold(s[i]) + 1];
+		    k++) {
+			kw = &pk->kw[k];
+			if (hit[kw->rule] || kw->len > n - i)
+				continue;
+			for (j = 0; j < kw->len && fold(s[i + j]) ==
+			    (unsigned char)kw->s[j]; j++)
+				continue;
+			if (j < kw->len)
+				continue;
+			hit[kw->rule] = 1;
+			if (--left == 0)
+				return;
+		}
+	}
 }
 
 /*
@@ -747,6 +968,8 @@ run_patterns(struct pm_lint *lt, enum pm_rule_id family,
 		pk = &rp->packs[i];
 		if (pk->family != family || !locale_ok(pk->locale, loc))
 			continue;
+		if (pk->nkw > 0)
+			scan_keywords(pk, m->text.ptr, m->text.len, m->hit);
 		for (j = 0; j < pk->nrules; j++) {
 			r = &pk->rules[j];
 			if (r->shadowed)
@@ -754,6 +977,17 @@ run_patterns(struct pm_lint *lt, enum pm_rule_id family,
 			lvl = pm_config_pattern_level(lt->cfg, r->full,
 			    r->has_level ? r->level : fam);
 			if (lvl == PM_LEVEL_OFF)
+				continue;
+			/*
+			 * The prefilter finds what every match contains:
+			 * without it in the text, the pattern cannot match.
+			 */
+			if (r->pre_lit && !m->hit[j])
+				continue;
+			if (r->pre != NULL && !r->pre_lit && pcre2_match(r->pre,
+			    (PCRE2_SPTR)m->text.ptr, m->text.len, 0,
+			    PCRE2_NO_UTF_CHECK, m->md, rp->mctx) ==
+			    PCRE2_ERROR_NOMATCH)
 				continue;
 			start = 0;
 			for (nmatch = 0; nmatch < MAX_MATCHES; nmatch++) {
@@ -782,9 +1016,10 @@ run_patterns(struct pm_lint *lt, enum pm_rule_id family,
 					pos.col += (unsigned int)ov[0];
 				} else
 					pos = map_offset(m, ov[0]);
-				mlen = ov[1] - ov[0];
+				mlen = quote_len(m->text.ptr + ov[0],
+				    ov[1] - ov[0], MAX_QUOTE);
 				f = pm_lint_emit_rule(lt, family, lvl, pos,
-				    "'%.*s': %s", (int)(mlen > 60 ? 60 : mlen),
+				    "'%.*s': %s", (int)mlen,
 				    m->text.ptr + ov[0], r->message);
 				f->detail = pm_xstrdup(r->full);
 				if (r->suggest != NULL)
@@ -953,14 +1188,31 @@ check_actions_vague(const struct pm_check *ck, const struct pm_doc *doc,
 
 /* ---- rules --test ---- */
 
+/*
+ * Match s as the linter does: the prefilter first, then the pattern.
+ * Returns 1 on a match, 0 without, -1 when a limit stopped it, and 2
+ * when the pattern alone matches but the prefilter does not (the
+ * prefilter would hide this match).
+ */
 static int
 matches(const struct pm_prule *r, pcre2_match_data *md,
     pcre2_match_context *mctx, const char *s)
 {
-	int	 rc;
+	int	 rc, pre = 1;
 
+	if (r->pre != NULL) {
+		rc = pcre2_match(r->pre, (PCRE2_SPTR)s, strlen(s), 0, 0, md,
+		    mctx);
+		if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
+			return -1;
+		pre = rc >= 0;
+	}
 	rc = pcre2_match(r->re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, mctx);
-	return rc >= 0 ? 1 : rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
+	if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
+		return -1;
+	if (rc >= 0)
+		return pre ? 1 : 2;
+	return 0;
 }
 
 size_t
@@ -985,11 +1237,12 @@ pm_rulepacks_test(const struct pm_rulepacks *rp, FILE *out, size_t *nrun)
 				fprintf(out, "%s:%u: %s: bad example %s: "
 				    "\"%s\"\n", pk->path, r->bad[k].pos.line,
 				    r->full, rc == 0 ? "does not match" :
+				    rc == 2 ? "matches but not its prefilter" :
 				    "hit the match limit", r->bad[k].text);
 			}
 			for (k = 0; k < r->ngood; k++, n++) {
 				if ((rc = matches(r, md, rp->mctx,
-				    r->good[k].text)) == 0)
+				    r->good[k].text)) == 0 || rc == 2)
 					continue;
 				nfail++;
 				fprintf(out, "%s:%u: %s: good example %s: "
