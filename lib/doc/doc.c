@@ -395,8 +395,11 @@ jtimeline(struct pm_json *j, const struct pm_timeline *tl)
 			pm_json_kbool(j, "date_only", r->date_only);
 			pm_json_kbool(j, "approx", r->approx);
 			pm_json_kstr(j, "zone", r->zone);
-		} else
+		} else {
 			pm_json_kstr(j, "error", r->error);
+			if (r->no_day)
+				pm_json_kbool(j, "no_day", 1);
+		}
 		pm_json_kstr(j, "event", r->event);
 		pm_json_kstr(j, "source", r->source);
 		pm_json_kstr(j, "actor", r->actor);

@@ -120,8 +120,13 @@ struct	pm_trow {
 	const char	*event;
 	const char	*source;	/* NULL in list timelines */
 	const char	*actor;
-	int		 ok;		/* the time was read */
+	int		 ok;		/* the time was read, on a known day */
 	const char	*error;		/* why not, when !ok */
+	int		 no_day;	/* !ok: a time of day ("10:00") but no
+					   day to put it on (no 'started', no
+					   earlier date); t is the time of day
+					   in UTC seconds, and no finding is
+					   made (the missing 'started' is) */
 	int		 has_date;	/* the row names its own date */
 	int		 date_only;	/* "2021-12-10": in order anywhere that day */
 	int		 approx;	/* "~19:30", "10:45~" */

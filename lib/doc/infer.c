@@ -1112,15 +1112,16 @@ from_timeline(struct infer *in)
 	 * matter): put them on the day a metadata line names. */
 	if (in->have_date)
 		for (i = 0; i < tl->n; i++)
-			if (tl->rows[i].ok && !tl->rows[i].has_date &&
-			    tl->rows[i].t < 3 * PM_DAY &&
-			    tl->rows[i].t > -PM_DAY)
+			if (tl->rows[i].no_day) {
 				tl->rows[i].t += in->date_day * PM_DAY;
+				tl->rows[i].no_day = 0;
+				tl->rows[i].ok = 1;
+				tl->rows[i].error = NULL;
+			}
 	for (i = 0; i < tl->n; i++) {
 		const struct pm_trow *r = &tl->rows[i];
 
-		if (!row_usable(r) || (!r->has_date && !in->have_date &&
-		    r->t < 3 * PM_DAY))
+		if (!row_usable(r))
 			continue;
 		if (first == NULL || r->t < first->t)
 			first = r;

@@ -202,7 +202,20 @@ add_row(struct pm_walk *w, struct pm_pos rowpos, struct pm_pos tpos,
 	r->event = event;
 	r->source = source;
 	r->actor = actor;
-	if (rc == 0 && tt.ok) {
+	if (rc == 0 && tt.ok && !tt.has_date && !ctx.has_base) {
+		/*
+		 * "10:00" with no day known: not an instant.  Checks
+		 * skip the row; the report's missing or unreadable
+		 * 'started' is the finding (frontmatter/required).
+		 */
+		r->no_day = 1;
+		r->error = "no day: 'started' is missing or unreadable and "
+		    "no earlier row names a date";
+		r->approx = tt.approx;
+		r->t = tt.t;
+		if (tt.has_zone)
+			r->zone = pm_arena_strdup(&doc->arena, tt.zone);
+	} else if (rc == 0 && tt.ok) {
 		r->ok = 1;
 		r->has_date = tt.has_date;
 		r->date_only = tt.date_only;

@@ -902,14 +902,16 @@ pm_ttime_prefix(const char *s, size_t len, size_t *rest)
 
 /*
  * Words after which a zone names the timeline's zone: "times in CET",
- * "Time (UTC)", "timezone: PST", "all times are UTC".
+ * "Time (UTC)", "timezone: PST", "all times are UTC", "todas las
+ * horas en UTC".
  */
 static int
 zone_context(const char *w, size_t n)
 {
 	static const char *const keys[] = {
 		"time", "times", "timezone", "zone", "tz", "timestamps",
-		"timestamp", "hours", "clock"
+		"timestamp", "hours", "clock", "hora", "horas", "horario",
+		"zona", "heure", "heures", "zeit", "zeiten", "uhrzeit"
 	};
 	size_t	 k;
 
@@ -917,6 +919,56 @@ zone_context(const char *w, size_t n)
 		if (n == strlen(keys[k]) && strncasecmp(w, keys[k], n) == 0)
 			return 1;
 	return 0;
+}
+
+/*
+ * The same in scripts written without spaces: the length of the key
+ * word at s ("時刻はすべてUTC", "所有时间均为 UTC", "모든 시간은 UTC"),
+ * or 0.
+ */
+static size_t
+zone_context_cjk(const char *s, size_t len)
+{
+	static const char *const keys[] = {
+		"時刻", "時間", "時間帯", "タイムゾーン", "时间", "时区",
+		"時區", "시간", "시각", "시간대"
+	};
+	size_t	 k, n;
+
+	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+		n = strlen(keys[k]);
+		if (n <= len && memcmp(s, keys[k], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/* Length of an opening parenthesis at s[i]: "(" or "（" (U+FF08). */
+static size_t
+paren_open(const char *s, size_t len, size_t i)
+{
+	if (i < len && s[i] == '(')
+		return 1;
+	if (i + 3 <= len && memcmp(s + i, "\xef\xbc\x88", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* 1 if the word [ws, we) is alone in parentheses: "(UTC)", "（JST）". */
+static int
+in_parens(const char *s, size_t len, size_t ws, size_t we)
+{
+	size_t	 i;
+
+	for (i = ws; i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'); i--)
+		continue;
+	if (!(i >= 1 && s[i - 1] == '(') &&
+	    !(i >= 3 && paren_open(s, len, i - 3) == 3))
+		return 0;
+	for (i = we; i < len && (s[i] == ' ' || s[i] == '\t'); i++)
+		continue;
+	return (i < len && s[i] == ')') ||
+	    (i + 3 <= len && memcmp(s + i, "\xef\xbc\x89", 3) == 0);
 }
 
 /* Copy the zone word into name (truncated to namesz). */
@@ -954,22 +1006,40 @@ int
 pm_ttime_zone_phrase(const char *s, size_t len, char *name, size_t namesz,
     int *offset)
 {
-	size_t	 i = 0, ws, wl, nwords = 0, since = 99, cand = 0, cand_len = 0;
+	size_t	 i = 0, ws, wl, nwords = 0, since = 99, cand = 0, cand_len = 0,
+		 k;
 	int	 off, cand_off = 0, prev_zone = 0;
 
 	/*
 	 * Walk the words: a zone counts within four words after a key word
-	 * ("times in CET", "Time (UTC)"), right before one ("UTC times"),
-	 * or as the whole text ("UTC").
+	 * ("times in CET", "Time (UTC)", "時刻はすべてUTC"), right before
+	 * one ("UTC times"), alone in parentheses ("Cronología (UTC)",
+	 * "タイムライン（JST）"), or as the whole text ("UTC").  Letters
+	 * of two-byte UTF-8 sequences (Latin, Greek, Cyrillic) belong to
+	 * words ("están"); longer ones (CJK) separate words, as these
+	 * scripts do not use spaces.
 	 */
 	while (i < len) {
 		while (i < len && !isalnum((unsigned char)s[i]) &&
-		    s[i] != '+' && s[i] != '-')
+		    s[i] != '+' && s[i] != '-' &&
+		    !((unsigned char)s[i] >= 0xc2 &&
+		    (unsigned char)s[i] <= 0xdf)) {
+			if ((unsigned char)s[i] >= 0xe0 &&
+			    (k = zone_context_cjk(s + i, len - i)) > 0) {
+				nwords++;
+				since = 0;
+				prev_zone = 0;
+				i += k;
+				continue;
+			}
 			i++;
+		}
 		if (i >= len)
 			break;
 		ws = i;
 		while (i < len && (isalnum((unsigned char)s[i]) ||
+		    ((unsigned char)s[i] >= 0x80 &&
+		    (unsigned char)s[i] < 0xe0) ||
 		    ((s[i] == '+' || s[i] == '-' || s[i] == ':') &&
 		    i + 1 < len && isdigit((unsigned char)s[i + 1])) ||
 		    (s[i] == '/' && i + 1 < len &&
@@ -994,7 +1064,7 @@ pm_ttime_zone_phrase(const char *s, size_t len, char *name, size_t namesz,
 		prev_zone = 0;
 		if (!zone_word(s + ws, wl, &off))
 			continue;
-		if (since <= 4) {
+		if (since <= 4 || (wl >= 2 && in_parens(s, len, ws, i))) {
 			*offset = off;
 			zone_name(name, namesz, s + ws, wl);
 			return 0;

@@ -90,6 +90,42 @@ test_timeline__list(struct pm_config *cfg)
 	pm_doc_free(d);
 }
 
+/* A bare time with no day to put it on: read, but not an instant. */
+static void
+test_timeline__no_day(struct pm_config *cfg)
+{
+	struct pm_doc	*d = parse("---\ntitle: t\nseverity: P2\n"
+	    "started: soon\nended: 2024-10-24T10:00:00Z\n"
+	    "authors: [\"@a\"]\n---\n"			/* 7 lines */
+	    "## Timeline (all times UTC)\n"			/* 8 */
+	    "\n"
+	    "| Time | Event |\n"
+	    "|---|---|\n"
+	    "| 10:00 | alert |\n"				/* 12 */
+	    "| 2024-10-24 11:00 | fix |\n"
+	    "| 12:00 | done |\n",
+	    cfg);
+	const struct pm_trow *r = d->timeline.rows;
+	size_t		 i, ntime = 0;
+
+	INT_EQ(d->timeline.n, 3, "no day: three rows");
+	if (d->timeline.n == 3) {
+		INT_EQ(r[0].ok, 0, "no day: bare time is not an instant");
+		INT_EQ(r[0].no_day, 1, "no day: marked");
+		INT_EQ(r[0].t, 36000, "no day: time of day kept");
+		OK(r[0].error != NULL, "no day: says why");
+		INT_EQ(r[1].ok, 1, "no day: dated row");
+		INT_EQ(r[2].ok, 1, "no day: later bare time has a day");
+		INT_EQ(r[2].no_day, 0, "no day: not marked");
+		INT_EQ(r[2].t, 1729771200, "no day: on the last date");
+	}
+	for (i = 0; i < d->findings.n; i++)
+		if (d->findings.v[i].rule == PM_RULE_TIMELINE_TIME)
+			ntime++;
+	INT_EQ(ntime, 0, "no day: no timeline/time finding");
+	pm_doc_free(d);
+}
+
 static void
 test_actions(struct pm_config *cfg)
 {
@@ -271,6 +307,7 @@ main(void)
 	pm_config_init(&cfg);
 	test_timeline__table_columns(&cfg);
 	test_timeline__list(&cfg);
+	test_timeline__no_day(&cfg);
 	test_actions(&cfg);
 	test_actions__inline_list(&cfg);
 	test_body(&cfg);

@@ -349,6 +349,31 @@ test_ttime__zone_phrase(void)
 	STR_EQ(zp("Time"), "-", "ttime__phrase_none");
 	STR_EQ(zp("We paged the SRE team"), "-", "ttime__phrase_prose");
 	STR_EQ(zp("Event"), "-", "ttime__phrase_event");
+	STR_EQ(zp("Cronolog\xc3\xad" "a (UTC)"), "UTC 0",
+	    "ttime__phrase_parens_es");
+	STR_EQ(zp("Timeline (UTC)"), "UTC 0", "ttime__phrase_parens");
+	STR_EQ(zp("Todas las horas en UTC."), "UTC 0",
+	    "ttime__phrase_es");
+	STR_EQ(zp("Todas las horas est\xc3\xa1n en UTC"), "UTC 0",
+	    "ttime__phrase_es_estan");
+	STR_EQ(zp("\xe6\x99\x82\xe5\x88\xbb\xe3\x81\xaf\xe3\x81\x99"
+	    "\xe3\x81\xb9\xe3\x81\xa6UTC"), "UTC 0", "ttime__phrase_ja");
+	STR_EQ(zp("\xe3\x82\xbf\xe3\x82\xa4\xe3\x83\xa0\xe3\x83\xa9"
+	    "\xe3\x82\xa4\xe3\x83\xb3\xef\xbc\x88JST\xef\xbc\x89"),
+	    "JST 32400", "ttime__phrase_ja_fullwidth_parens");
+	STR_EQ(zp("\xe3\x82\xbf\xe3\x82\xa4\xe3\x83\xa0\xe3\x83\xa9"
+	    "\xe3\x82\xa4\xe3\x83\xb3 (UTC)"), "UTC 0",
+	    "ttime__phrase_ja_parens");
+	STR_EQ(zp("\xe6\x89\x80\xe6\x9c\x89\xe6\x97\xb6\xe9\x97\xb4"
+	    "\xe5\x9d\x87\xe4\xb8\xba UTC"), "UTC 0", "ttime__phrase_zh");
+	STR_EQ(zp("\xeb\xaa\xa8\xeb\x93\xa0 \xec\x8b\x9c\xea\xb0\x84"
+	    "\xec\x9d\x80 UTC"), "UTC 0", "ttime__phrase_ko");
+	STR_EQ(zp("We moved to the new (EU) region"), "-",
+	    "ttime__phrase_parens_not_zone");
+	STR_EQ(zp("Option (A) was chosen"), "-",
+	    "ttime__phrase_parens_one_letter");
+	STR_EQ(zp("Se reinici\xc3\xb3 el servicio a las 10:00"), "-",
+	    "ttime__phrase_es_prose");
 }
 
 int
