@@ -91,6 +91,8 @@ struct	pm_matcher {
 	pcre2_match_data	*md;
 	unsigned char		*hit;		/* hit[j]: rule j's keyword is
 						   in the text (scan_keywords) */
+	const struct pm_doc	*doc;		/* pack_ok is for this one */
+	unsigned char		*pack_ok;	/* pack i runs on doc */
 	struct pm_buf		 text;		/* joined, masked prose */
 	size_t			*starts;	/* offset of each line in text */
 	unsigned int		*lines;		/* its file line */
@@ -653,6 +655,7 @@ pm_matcher_new(const struct pm_rulepacks *rp)
 		if (rp->packs[i].nrules > max)
 			max = rp->packs[i].nrules;
 	m->hit = pm_xcalloc(max, 1);
+	m->pack_ok = pm_xcalloc(rp->npacks + 1, 1);
 	return m;
 }
 
@@ -663,6 +666,7 @@ pm_matcher_free(struct pm_matcher *m)
 		return;
 	pcre2_match_data_free(m->md);
 	free(m->hit);
+	free(m->pack_ok);
 	pm_buf_release(&m->text);
 	free(m->starts);
 	free(m->lines);
@@ -890,14 +894,153 @@ locale_ok(const char *pack, const char *want)
 	    n) == 0 && (want[n] == '-' || want[n] == '_'));
 }
 
-static const char *
-doc_locale(const struct pm_doc *doc, const struct pm_config *cfg)
+/* The code point of the UTF-8 sequence at s (n bytes left); *len. */
+static unsigned int
+decode(const unsigned char *s, size_t n, size_t *len)
 {
-	if (doc->meta.locale.s != NULL && *doc->meta.locale.s != '\0')
-		return doc->meta.locale.s;
-	if (cfg->locale != NULL && *cfg->locale != '\0')
-		return cfg->locale;
-	return "en";
+	if ((*len = utf8_len(s, n)) <= 1) {
+		*len = 1;
+		return s[0];
+	}
+	if (*len == 2)
+		return (s[0] & 0x1fu) << 6 | (s[1] & 0x3fu);
+	if (*len == 3)
+		return (s[0] & 0x0fu) << 12 | (s[1] & 0x3fu) << 6 |
+		    (s[2] & 0x3fu);
+	return (s[0] & 0x07u) << 18 | (s[1] & 0x3fu) << 12 |
+	    (s[2] & 0x3fu) << 6 | (s[3] & 0x3fu);
+}
+
+/*
+ * A word of at most 4 ASCII letters as a number, lower case, first
+ * letter in the high byte: "de" is 'd' << 8 | 'e'.
+ */
+#define	W2(a, b)	((unsigned)(a) << 8 | (unsigned)(b))
+#define	W3(a, b, c)	(W2(a, b) << 8 | (unsigned)(c))
+#define	W4(a, b, c, d)	(W3(a, b, c) << 8 | (unsigned)(d))
+
+/* 1: a Spanish stop word, 2: an English one, 0: neither. */
+static int
+stop_word(const unsigned char *w, size_t len)
+{
+	unsigned int	 k = 0;
+	size_t		 i;
+
+	for (i = 0; i < len; i++)
+		k = k << 8 | (w[i] | 0x20u);
+	switch (k) {
+	case W2('e', 'l'): case W2('l', 'a'): case W2('d', 'e'):
+	case W3('q', 'u', 'e'): case W3('l', 'o', 's'):
+	case W3('l', 'a', 's'): case W3('p', 'o', 'r'):
+	case W4('p', 'a', 'r', 'a'):
+		return 1;
+	case W3('t', 'h', 'e'): case W3('a', 'n', 'd'): case W2('o', 'f'):
+	case W2('t', 'o'):
+		return 2;
+	default:
+		return 0;
+	}
+}
+
+#define	SNIFF_BYTES	8192	/* of the body read to guess a locale */
+
+/*
+ * The locales whose packs run on a document without a 'locale' field,
+ * besides the configuration's default: the scripts of its body (kana:
+ * ja; Hangul: ko; Han without kana: zh) and, for Latin text, es or en
+ * when its stop words outnumber the other's ("el la de que los las
+ * por para" against "the and of to").  Looks at the first SNIFF_BYTES
+ * of the body.  Writes up to 4 locales to out; returns how many.
+ */
+static size_t
+sniff_locales(const struct pm_doc *doc, const char **out)
+{
+	const unsigned char	*s;
+	size_t			 i, n, len, w, nes = 0, nen = 0, nout = 0;
+	unsigned int		 cp;
+	int			 kana = 0, hangul = 0, han = 0;
+
+	if (doc->text == NULL || doc->line_off == NULL || doc->nlines == 0)
+		return 0;
+	i = doc->body_line > 0 && doc->body_line <= doc->nlines ?
+	    doc->line_off[doc->body_line - 1] : 0;
+	s = (const unsigned char *)doc->text;
+	n = doc->textsz - i > SNIFF_BYTES ? i + SNIFF_BYTES : doc->textsz;
+	while (i < n) {
+		if (s[i] >= 0x80) {
+			cp = decode(s + i, n - i, &len);
+			i += len;
+			if (cp >= 0x3040 && cp <= 0x30ff)
+				kana = 1;
+			else if ((cp >= 0xac00 && cp <= 0xd7a3) ||
+			    (cp >= 0x1100 && cp <= 0x11ff) ||
+			    (cp >= 0x3130 && cp <= 0x318f))
+				hangul = 1;
+			else if ((cp >= 0x4e00 && cp <= 0x9fff) ||
+			    (cp >= 0x3400 && cp <= 0x4dbf))
+				han = 1;
+			continue;
+		}
+		if (!((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')) {
+			i++;
+			continue;
+		}
+		for (w = i; i < n && (s[i] | 0x20) >= 'a' &&
+		    (s[i] | 0x20) <= 'z'; i++)
+			continue;
+		if (i - w < 2 || i - w > 4 || (i < n && s[i] >= 0x80))
+			continue;
+		switch (stop_word(s + w, i - w)) {
+		case 1:
+			nes++;
+			break;
+		case 2:
+			nen++;
+			break;
+		}
+	}
+	if (kana)
+		out[nout++] = "ja";
+	if (hangul)
+		out[nout++] = "ko";
+	if (han && !kana)
+		out[nout++] = "zh";
+	if (nes > nen)
+		out[nout++] = "es";
+	else if (nen > nes)
+		out[nout++] = "en";
+	return nout;
+}
+
+/*
+ * Choose the packs that run on lt->doc, once per document: those of
+ * its 'locale'; without one, those of the configuration's default
+ * locale (en if none) and of the locales sniff_locales() finds.
+ */
+static void
+select_packs(struct pm_lint *lt)
+{
+	const struct pm_rulepacks *rp = lt->packs;
+	struct pm_matcher	*m = lt->m;
+	const char		*locs[5];
+	size_t			 i, k, n = 0;
+
+	if (m->doc == lt->doc)
+		return;
+	m->doc = lt->doc;
+	if (lt->doc->meta.locale.s != NULL && *lt->doc->meta.locale.s != '\0')
+		locs[n++] = lt->doc->meta.locale.s;
+	else {
+		locs[n++] = lt->cfg->locale != NULL && *lt->cfg->locale !=
+		    '\0' ? lt->cfg->locale : "en";
+		n += sniff_locales(lt->doc, locs + n);
+	}
+	for (i = 0; i < rp->npacks; i++) {
+		m->pack_ok[i] = 0;
+		for (k = 0; k < n && !m->pack_ok[i]; k++)
+			m->pack_ok[i] = locale_ok(rp->packs[i].locale,
+			    locs[k]);
+	}
 }
 
 /*
@@ -956,17 +1099,16 @@ run_patterns(struct pm_lint *lt, enum pm_rule_id family,
 	const struct pm_prule	*r;
 	struct pm_finding	*f;
 	enum pm_level		 fam, lvl;
-	const char		*loc;
 	PCRE2_SIZE		*ov, start;
 	struct pm_pos		 pos;
 	size_t			 i, j, nmatch, mlen;
 	int			 rc;
 
 	fam = pm_config_level(lt->cfg, family);
-	loc = doc_locale(lt->doc, lt->cfg);
+	select_packs(lt);
 	for (i = 0; i < rp->npacks; i++) {
 		pk = &rp->packs[i];
-		if (pk->family != family || !locale_ok(pk->locale, loc))
+		if (pk->family != family || !m->pack_ok[i])
 			continue;
 		if (pk->nkw > 0)
 			scan_keywords(pk, m->text.ptr, m->text.len, m->hit);
@@ -1038,17 +1180,16 @@ run_patterns(struct pm_lint *lt, enum pm_rule_id family,
 
 /* 1 if the family has a pattern for this document's locale. */
 static int
-has_patterns(const struct pm_lint *lt, enum pm_rule_id family)
+has_patterns(struct pm_lint *lt, enum pm_rule_id family)
 {
-	const char	*loc;
 	size_t		 i;
 
 	if (lt->packs == NULL || lt->m == NULL)
 		return 0;
-	loc = doc_locale(lt->doc, lt->cfg);
+	select_packs(lt);
 	for (i = 0; i < lt->packs->npacks; i++)
 		if (lt->packs->packs[i].family == family &&
-		    locale_ok(lt->packs->packs[i].locale, loc))
+		    lt->m->pack_ok[i])
 			return 1;
 	return 0;
 }
