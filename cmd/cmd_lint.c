@@ -4,7 +4,8 @@
  *
  * Loads the corpus (the whole source when paths are named or --staged,
  * so cross-file rules see every report, but only the named or staged
- * ones are linted), lints, sorts and reports.  Exit 0 without error
+ * ones are linted and parsed: the others are stubs with their path and
+ * id), lints, sorts and reports.  Exit 0 without error
  * findings (drafts' errors count only with --strict), 1 with, 2 on a
  * usage or I/O failure (SPEC section 3).
  */
@@ -197,6 +198,8 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 	lo.npaths = (size_t)argc;
 	lo.history = pm_source_has_repo(src);
 	lo.whole = argc > 0 || kind == PM_SRC_INDEX;
+	/* Cross-file rules need only the others' paths and ids. */
+	lo.ids_only_others = lo.whole;
 	lo.threads = threads;
 	if (pm_corpus_load(&corpus, src, &cfg, &lo) == -1) {
 		rc = cmd_fail();

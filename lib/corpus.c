@@ -41,6 +41,7 @@ struct	load {
 	const struct pm_load_opts *opts;
 	struct pm_entries	*es;
 	struct slot		*slots;
+	const unsigned char	*target;	/* by entry */
 	atomic_size_t		 next;
 };
 
@@ -51,6 +52,75 @@ struct	hist {
 	int			 rc;
 	char			 err[512];
 };
+
+/*
+ * The value of a top-level "id:" line of the front matter of text, in
+ * out (at most outsz - 1 bytes, quotes removed); "" if none.
+ * Returns 1 if the text starts with a front matter fence.
+ */
+static int
+fm_id(const char *text, size_t len, char *out, size_t outsz)
+{
+	const char	*p = text, *end = text + len, *e, *v;
+	size_t		 n;
+
+	*out = '\0';
+	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	if (end - p < 3 || memcmp(p, "---", 3) != 0)
+		return 0;
+	for (p = memchr(p, '\n', end - p); p != NULL && p < end; p = e) {
+		p++;
+		if ((e = memchr(p, '\n', end - p)) == NULL)
+			e = end;
+		if (e - p >= 3 && memcmp(p, "---", 3) == 0)
+			break;
+		if (e - p < 3 || memcmp(p, "id:", 3) != 0)
+			continue;
+		for (v = p + 3; v < e && (*v == ' ' || *v == '\t'); v++)
+			continue;
+		n = e - v;
+		while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\r' ||
+		    v[n - 1] == '\t'))
+			n--;
+		if (n >= 2 && (v[0] == '"' || v[0] == '\'') &&
+		    v[n - 1] == v[0]) {
+			v++;
+			n -= 2;
+		}
+		if (n >= outsz)
+			n = outsz - 1;
+		memcpy(out, v, n);
+		out[n] = '\0';
+		break;
+	}
+	return 1;
+}
+
+/*
+ * A stub for a document that is not linted (ids_only_others): its
+ * path and id only, from a three-line front matter.  NULL when the
+ * full load would not keep it either (no front matter, not included).
+ */
+static struct pm_doc *
+stub_doc(const struct pm_config *cfg, const char *path, const char *text,
+    size_t len, int keep)
+{
+	struct pm_doc	*doc;
+	char		 id[256], *fm;
+	int		 has_fm;
+
+	has_fm = fm_id(text, len, id, sizeof(id));
+	if (!has_fm && !keep)
+		return NULL;
+	if (*id != '\0' && strpbrk(id, "\"\\") == NULL)
+		fm = pm_xasprintf("---\nid: \"%s\"\n---\n", id);
+	else
+		fm = pm_xstrdup("---\n---\n");
+	pm_doc_parse(&doc, path, fm, strlen(fm), cfg, PM_PARSE_FORCE);
+	free(fm);
+	return doc;
+}
 
 /*
  * Read and parse entry i into its slot.  Problems with the file are
@@ -97,6 +167,13 @@ load_one(struct load *ld, size_t i)
 		return;
 	}
 	included = pm_config_included(ld->cfg, e->path);
+	if (ld->opts->ids_only_others && ld->target != NULL &&
+	    !ld->target[i]) {
+		s->doc = stub_doc(ld->cfg, e->path, buf, len, e->named ||
+		    included);
+		free(buf);
+		return;
+	}
 	flags = ld->opts->doc_flags;
 	if (e->named || included)
 		flags |= PM_PARSE_FORCE;
@@ -277,6 +354,7 @@ pm_corpus_load(struct pm_corpus **out, struct pm_source *src,
 	ld.opts = opts;
 	ld.es = &es;
 	ld.slots = slots;
+	ld.target = target;
 	atomic_init(&ld.next, 0);
 	nt = nthreads(opts, es.n);
 	/* The calling thread is a worker too. */

@@ -25,6 +25,12 @@ struct	pm_load_opts {
 	int		 whole;		/* with paths: load the whole source
 					   too, for cross-file rules, but
 					   mark only the named as targets */
+	int		 ids_only_others; /* with whole: the documents that
+					   are not targets are not parsed;
+					   each is a stub with its path and
+					   id (the front matter's 'id:' line,
+					   else the file name), enough for
+					   ids/unique and links/related */
 };
 
 struct	pm_corpus {
