@@ -3,8 +3,9 @@
  *     [--theme DIR] [--today DATE] [--config FILE] [-j N] [-q]
  *
  * Loads every report of a commit (HEAD by default; the working tree in
- * a repository without commits) with their cmark trees, lints them so
- * each page shows its findings, and builds the static archive into
+ * a repository without commits) without their cmark trees (lib/site
+ * renders each body on its own), lints them so each page shows its
+ * findings, and builds the static archive into
  * --out (default "site" in the current directory) with lib/site.
  * Exit 0, or 2 on a usage or I/O failure; findings never fail a build.
  */
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <git2.h>
 
@@ -30,6 +32,31 @@ static const char usage[] =
     "usage: postmortem build [--rev REV] [--out DIR] [--base-url URL]\n"
     "                        [--theme DIR] [--today DATE] [--config FILE]\n"
     "                        [-j N] [-q]";
+
+/*
+ * PM_SITE_TIMING=1: the time since the last call on stderr, as
+ * lib/site prints its own phases, so that loading and linting are
+ * measured apart from the site.  what NULL starts the clock.
+ */
+static void
+phase(const char *what)
+{
+	static struct timespec	 last, lastcpu;
+	struct timespec		 now, cpu;
+
+	if (getenv("PM_SITE_TIMING") == NULL)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+	if (what != NULL)
+		fprintf(stderr, "build: %-7s %6.3f s wall %6.3f s cpu\n", what,
+		    (double)(now.tv_sec - last.tv_sec) +
+		    (double)(now.tv_nsec - last.tv_nsec) / 1e9,
+		    (double)(cpu.tv_sec - lastcpu.tv_sec) +
+		    (double)(cpu.tv_nsec - lastcpu.tv_nsec) / 1e9);
+	last = now;
+	lastcpu = cpu;
+}
 
 int
 cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
@@ -109,6 +136,7 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 		    today);
 	lopts.threads = threads;
 
+	phase(NULL);
 	if (cmd_setup(ctx, config, 1, &src, &cfg) == -1)
 		return PM_EXIT_FAILURE;
 	if (pm_rulepacks_load(&packs, cmd_datadir(ctx, "rules"), &cfg,
@@ -116,6 +144,7 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 		rc = cmd_fail();
 		goto done;
 	}
+	phase("setup");
 
 	memset(&lo, 0, sizeof(lo));
 	lo.kind = PM_SRC_REV;
@@ -137,9 +166,11 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 		rc = cmd_fail();
 		goto done;
 	}
+	phase("load");
 	lopts.has_history = 1;
 	pm_lint_corpus(corpus, &cfg, packs, &lopts, &fs, NULL);
 	pm_findings_sort(&fs);
+	phase("lint");
 
 	/* --theme is relative to the current directory; the
 	 * configuration's theme to the repository root. */
@@ -163,6 +194,7 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 		rc = cmd_fail();
 		goto done;
 	}
+	phase("site");
 	if (!quiet) {
 		fprintf(stderr, "built %zu report%s into '%s' (%zu files, "
 		    "%zu unchanged)\n", st.reports, st.reports == 1 ? "" : "s",
@@ -186,6 +218,7 @@ done:
 	if (corpus != NULL)
 		pm_corpus_free(corpus);
 	pm_rulepacks_free(packs);
+	phase("free");
 	pm_config_release(&cfg);
 	if (src != NULL)
 		pm_source_free(src);

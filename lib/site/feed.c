@@ -77,7 +77,8 @@ site_feed(const struct site *s)
 		v[i].r = &s->reps[i];
 		v[i].updated = updated(&s->reps[i]);
 	}
-	qsort(v, s->nreps, sizeof(*v), cmp_ent);
+	if (s->nreps > 1)
+		qsort(v, s->nreps, sizeof(*v), cmp_ent);
 	n = s->nreps < FEED_MAX ? s->nreps : FEED_MAX;
 
 	pm_html_init(&h, &b);

@@ -1,13 +1,20 @@
 /*
  * One page per report: the rendered body (cmark-gfm's safe renderer
- * with tagfilter, via pm_doc_render_html), [[id]] cross-references
+ * with tagfilter, as pm_doc_render_html), [[id]] cross-references
  * rewritten into links, the front matter as a fact box (every value
  * escaped by the template engine, unknown fields included), the
  * report's lint findings, and links to related, referencing,
  * same-service and same-factor reports.
  */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+#include "base/alloc.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/err.h"
@@ -108,42 +115,81 @@ xref_text(const struct site *s, const char *t, size_t n, const char *root,
 	pm_buf_release(&href);
 }
 
+/* Update the depth of code, pre and links with the tag [lt, gt). */
+static void
+tag_skip(int *skip, const char *lt, const char *gt)
+{
+	const char	*name = lt + 1;
+	int		 closing = *name == '/';
+	size_t		 nl;
+
+	if (closing)
+		name++;
+	nl = (size_t)(gt - name);
+	/* Text inside code, pre and links is left alone. */
+	if (tag_is(name, nl, "code") || tag_is(name, nl, "pre") ||
+	    tag_is(name, nl, "a"))
+		*skip += closing ? -1 : 1;
+	if (*skip < 0)
+		*skip = 0;
+}
+
+/* The first "[[" in [p, end), or NULL. */
+static const char *
+find_open(const char *p, const char *end)
+{
+	while (p + 1 < end && (p = memchr(p, '[', (size_t)(end - p - 1))) !=
+	    NULL) {
+		if (p[1] == '[')
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
+/*
+ * Only the text runs that hold "[[" are rewritten, and only the tags
+ * before such a run are looked at (for the code, pre and link depth):
+ * most of a body is copied as it is, in one piece.
+ */
 void
 page_doc_xrefs(const struct site *s, const char *html, size_t len,
     const char *root, struct pm_buf *out)
 {
-	const char	*p = html, *end = html + len, *e, *name;
-	int		 skip = 0, closing;
-	size_t		 nl;
+	const char	*end = html + len, *copied = html, *tp = html;
+	const char	*sp = html, *q, *lt, *gt, *run;
+	int		 skip = 0, intag;
 
-	while (p < end) {
-		if (*p != '<') {
-			e = memchr(p, '<', (size_t)(end - p));
-			if (e == NULL)
-				e = end;
-			if (skip > 0)
-				pm_buf_put(out, p, (size_t)(e - p));
-			else
-				xref_text(s, p, (size_t)(e - p), root, out);
-			p = e;
+	while ((q = find_open(sp, end)) != NULL) {
+		/* The tags before q; q may be inside the last one. */
+		intag = 0;
+		while ((lt = memchr(tp, '<', (size_t)(q - tp))) != NULL) {
+			gt = memchr(lt, '>', (size_t)(end - lt));
+			gt = gt == NULL ? end : gt + 1;
+			tag_skip(&skip, lt, gt);
+			tp = gt;
+			if (gt > q) {
+				intag = 1;
+				break;
+			}
+		}
+		if (intag) {
+			sp = tp;
 			continue;
 		}
-		e = memchr(p, '>', (size_t)(end - p));
-		e = e == NULL ? end : e + 1;
-		name = p + 1;
-		closing = *name == '/';
-		if (closing)
-			name++;
-		nl = (size_t)(e - name);
-		/* Text inside code, pre and links is left alone. */
-		if (tag_is(name, nl, "code") || tag_is(name, nl, "pre") ||
-		    tag_is(name, nl, "a"))
-			skip += closing ? -1 : 1;
-		if (skip < 0)
-			skip = 0;
-		pm_buf_put(out, p, (size_t)(e - p));
-		p = e;
+		if (skip > 0) {
+			sp = q + 1;
+			continue;
+		}
+		/* The rest of this text run, up to the next tag. */
+		run = memchr(q, '<', (size_t)(end - q));
+		if (run == NULL)
+			run = end;
+		pm_buf_put(out, copied, (size_t)(q - copied));
+		xref_text(s, q, (size_t)(run - q), root, out);
+		copied = sp = tp = run;
 	}
+	pm_buf_put(out, copied, (size_t)(end - copied));
 }
 
 /* ---- the fact box ---- */
@@ -384,21 +430,232 @@ same(const struct site *s, const struct rep *r, struct pm_arena *a,
 	return groups;
 }
 
+/* ---- the body ----
+ *
+ * The body is rendered here, not through pm_doc_parse(): the corpus
+ * was loaded without trees (a kept tree costs 100 KB a report), and a
+ * second full parse to get one back rebuilds the whole model (front
+ * matter, sections, timeline, actions) only to throw it away; that was
+ * half the time of the page phase.  This is the one place outside
+ * lib/doc/ that calls cmark-gfm, and it only renders: one parse of the
+ * body and one render, with the options and extensions of
+ * pm_doc_render_html() (STYLE B8), the tree allocated in a bump arena
+ * of the worker thread.
+ *
+ * The screen of lib/doc/ (STYLE part C) cuts a body only where it adds
+ * an input/limits finding, so a document without one is given whole;
+ * one with one goes through pm_doc_parse() and is cut as the model
+ * was.  cmark-gfm 0.29 keeps the special characters of the inline
+ * extensions in a global table that each parse sets at the start of its
+ * inline pass and clears at the end, so the final pass of every render
+ * parse runs under one lock (render_lock), the fallback included.
+ */
+
+struct	mdblk {
+	struct mdblk	*next;
+	size_t		 size, used;
+	max_align_t	 data[];
+};
+
+#define	MDBLK		(256 * 1024)
+#define	MDHDR		sizeof(max_align_t)
+
+static _Thread_local struct mdblk	*md_head;	/* in use */
+static _Thread_local struct mdblk	*md_spare;	/* for the next */
+static _Thread_local char		*md_last;	/* for realloc */
+
+static pthread_mutex_t	 render_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t	 md_once = PTHREAD_ONCE_INIT;
+static const char *const md_exts[] = { "table", "tasklist", "autolink",
+    "strikethrough", "tagfilter" };
+
+static void *
+md_alloc(size_t sz, int zero)
+{
+	struct mdblk	*b = md_head;
+	size_t		 need, bsz;
+	char		*p;
+
+	need = (sz + MDHDR + MDHDR - 1) & ~(MDHDR - 1);
+	if (need < sz)
+		abort();
+	if (b == NULL || b->size - b->used < need) {
+		if (need <= MDBLK && md_spare != NULL) {
+			b = md_spare;
+			md_spare = b->next;
+		} else {
+			bsz = need > MDBLK ? need : MDBLK;
+			b = pm_xmalloc(sizeof(*b) + bsz);
+			b->size = bsz;
+		}
+		b->used = 0;
+		b->next = md_head;
+		md_head = b;
+	}
+	p = (char *)b->data + b->used;
+	b->used += need;
+	memcpy(p, &sz, sizeof(sz));
+	p += MDHDR;
+	if (zero)
+		memset(p, 0, sz);
+	md_last = p;
+	return p;
+}
+
+static void *
+md_calloc(size_t n, size_t sz)
+{
+	if (sz != 0 && n > SIZE_MAX / sz)
+		abort();
+	return md_alloc(n * sz, 1);
+}
+
+static void *
+md_realloc(void *old, size_t sz)
+{
+	struct mdblk	*b = md_head;
+	size_t		 osz, need;
+	char		*p;
+
+	if (old == NULL)
+		return md_alloc(sz, 0);
+	memcpy(&osz, (char *)old - MDHDR, sizeof(osz));
+	if (sz <= osz)
+		return old;
+	/* The last allocation grows in place while its block has room. */
+	need = (sz + MDHDR - 1) & ~(MDHDR - 1);
+	if (old == md_last && (char *)old + need <= (char *)b->data +
+	    b->size) {
+		b->used = (size_t)((char *)old + need - (char *)b->data);
+		memcpy((char *)old - MDHDR, &sz, sizeof(sz));
+		return old;
+	}
+	p = md_alloc(sz, 0);
+	memcpy(p, old, osz);
+	return p;
+}
+
+static void
+md_free(void *p)
+{
+	(void)p;
+}
+
+static cmark_mem	 md_mem = { md_calloc, md_realloc, md_free };
+
+/* Everything of the last render goes back to the spare list; blocks
+ * larger than the usual are freed. */
+static void
+md_reset(void)
+{
+	struct mdblk	*b, *next;
+
+	for (b = md_head; b != NULL; b = next) {
+		next = b->next;
+		if (b->size == MDBLK) {
+			b->next = md_spare;
+			md_spare = b;
+		} else
+			free(b);
+	}
+	md_head = NULL;
+	md_last = NULL;
+}
+
+static void
+md_init(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
+void
+page_doc_init(void)
+{
+	pthread_once(&md_once, md_init);
+}
+
+void
+page_doc_thread_done(void)
+{
+	struct mdblk	*b, *next;
+
+	md_reset();
+	for (b = md_spare; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	md_spare = NULL;
+}
+
+/* Whether the parser cut the body (an input/limits finding). */
 static int
-render_body(const struct site *s, const struct pm_doc *d,
+was_cut(const struct pm_doc *d)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->findings.n; i++)
+		if (d->findings.v[i].rule == PM_RULE_INPUT_LIMITS)
+			return 1;
+	return 0;
+}
+
+/* The body of a document whose screen cut it: the full parse. */
+static int
+render_cut(const struct site *s, const struct pm_doc *d,
     struct pm_buf *out)
 {
 	struct pm_doc	*tmp;
 	int		 rc;
 
-	if (d->tree != NULL)
-		return pm_doc_render_html(d, out);
-	/* Parsed without the tree (memory): parse again, render, free. */
+	pthread_mutex_lock(&render_lock);
 	if (pm_doc_parse(&tmp, d->path, d->text, d->textsz, s->cfg,
-	    PM_PARSE_KEEP_TREE | PM_PARSE_FORCE) != 0)
+	    PM_PARSE_KEEP_TREE | PM_PARSE_FORCE) != 0) {
+		pthread_mutex_unlock(&render_lock);
 		return -1;
+	}
+	pthread_mutex_unlock(&render_lock);
 	rc = pm_doc_render_html(tmp, out);
 	pm_doc_free(tmp);
+	return rc;
+}
+
+/*
+ * The body of d (after the front matter) as safe HTML appended to out.
+ * Returns 0, or -1 when cmark-gfm gives nothing.
+ */
+static int
+render_body(const struct site *s, const struct pm_doc *d,
+    struct pm_buf *out)
+{
+	cmark_syntax_extension	*e;
+	cmark_parser		*parser;
+	cmark_node		*root;
+	char			*html;
+	size_t			 off, i;
+	int			 rc = -1;
+
+	if (d->text == NULL || d->line_off == NULL)
+		return 0;		/* not a text file: no body */
+	if (was_cut(d))
+		return render_cut(s, d, out);
+	off = d->body_line == 0 ? 0 : d->body_line > d->nlines ?
+	    d->textsz : d->line_off[d->body_line - 1];
+	parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &md_mem);
+	for (i = 0; i < sizeof(md_exts) / sizeof(md_exts[0]); i++)
+		if ((e = cmark_find_syntax_extension(md_exts[i])) != NULL)
+			cmark_parser_attach_syntax_extension(parser, e);
+	cmark_parser_feed(parser, d->text + off, d->textsz - off);
+	pthread_mutex_lock(&render_lock);
+	root = cmark_parser_finish(parser);
+	pthread_mutex_unlock(&render_lock);
+	html = cmark_render_html_with_mem(root, CMARK_OPT_DEFAULT,
+	    cmark_parser_get_syntax_extensions(parser), &md_mem);
+	if (html != NULL) {
+		pm_buf_puts(out, html);
+		rc = 0;
+	}
+	/* The arena frees the tree, the parser and the HTML at once. */
+	md_reset();
 	return rc;
 }
 
@@ -425,8 +682,15 @@ page_doc(const struct site *s, size_t i, struct pm_arena *a)
 		    pm_error_get());
 		goto out;
 	}
-	page_doc_xrefs(s, pm_buf_cstr(&body), body.len, "../", &x);
-	pm_tv_set(a, ctx, "body", pm_tv_strn(a, pm_buf_cstr(&x), x.len));
+	if (find_open(pm_buf_cstr(&body), pm_buf_cstr(&body) + body.len) ==
+	    NULL)
+		pm_tv_set(a, ctx, "body", pm_tv_strref(a, pm_buf_cstr(&body),
+		    body.len));
+	else {
+		page_doc_xrefs(s, pm_buf_cstr(&body), body.len, "../", &x);
+		pm_tv_set(a, ctx, "body", pm_tv_strref(a, pm_buf_cstr(&x),
+		    x.len));
+	}
 	pm_tv_set(a, ctx, "facts", build_facts(s, r, a));
 
 	l = pm_tv_list(a);

@@ -153,35 +153,55 @@ chart_times(const struct site *s, struct pm_arena *a, struct pm_tv *ctx,
 	struct pm_chart	 c;
 	struct axis	 ax;
 	double		*v, *vals;
-	size_t		 i, n;
-	int		 q;
+	size_t		 i, k, n, *start;
+	int		 q, *qof;
 	const struct pm_meta *m;
 	double		 div = what ? 3600.0 : 60.0;
 
 	axis_make(&ax, a, qfirst, qlast, 1);
 	v = pm_arena_alloc(a, ((size_t)ax.n * 2 + 1) * sizeof(double));
+	/* The values grouped by quarter in one pass (a counting sort),
+	 * not one pass over every report per quarter. */
 	vals = pm_xcalloc(s->nreps + 1, sizeof(double));
+	qof = pm_xcalloc(s->nreps + 1, sizeof(int));
+	start = pm_xcalloc((size_t)ax.n + 2, sizeof(size_t));
+	for (i = 0; i < s->nreps; i++) {
+		m = &s->reps[i].doc->meta;
+		qof[i] = -1;
+		if (!m->started.ok)
+			continue;
+		if (what == 0 && !(m->detected.ok &&
+		    m->detected.t >= m->started.t))
+			continue;
+		if (what == 1 && !(m->ended.ok && m->ended.t >= m->started.t))
+			continue;
+		q = month_of(m->started.t) / 3 - qfirst;
+		if (q < 0 || q >= ax.n)
+			continue;
+		qof[i] = q;
+		start[q + 1]++;
+	}
+	for (q = 0; q < ax.n; q++)
+		start[q + 1] += start[q];
+	for (i = 0; i < s->nreps; i++) {
+		if (qof[i] < 0)
+			continue;
+		m = &s->reps[i].doc->meta;
+		vals[start[qof[i]]++] = (double)((what ? m->ended.t :
+		    m->detected.t) - m->started.t) / div;
+	}
+	/* start[q] is now the end of quarter q, the start of q + 1. */
 	for (q = 0; q < ax.n; q++) {
-		n = 0;
-		for (i = 0; i < s->nreps; i++) {
-			m = &s->reps[i].doc->meta;
-			if (!m->started.ok || month_of(m->started.t) / 3 !=
-			    qfirst + q)
-				continue;
-			if (what == 0 && m->detected.ok &&
-			    m->detected.t >= m->started.t)
-				vals[n++] = (double)(m->detected.t -
-				    m->started.t) / div;
-			else if (what == 1 && m->ended.ok &&
-			    m->ended.t >= m->started.t)
-				vals[n++] = (double)(m->ended.t -
-				    m->started.t) / div;
-		}
-		qsort(vals, n, sizeof(double), cmp_double);
-		v[(size_t)q * 2] = pctl(vals, n, 50);
-		v[(size_t)q * 2 + 1] = pctl(vals, n, 90);
+		k = q == 0 ? 0 : start[q - 1];
+		n = start[q] - k;
+		if (n > 1)
+			qsort(vals + k, n, sizeof(double), cmp_double);
+		v[(size_t)q * 2] = pctl(vals + k, n, 50);
+		v[(size_t)q * 2 + 1] = pctl(vals + k, n, 90);
 	}
 	free(vals);
+	free(qof);
+	free(start);
 	memset(&c, 0, sizeof(c));
 	c.id = what ? "ttr" : "ttd";
 	c.title = what ? "Time to resolve per quarter (hours)" :
@@ -274,7 +294,8 @@ clusters(const struct site *s, struct pm_arena *a, struct pm_tv *ctx)
 			}
 		}
 	}
-	qsort(v, n, sizeof(*v), cmp_occ);
+	if (n > 1)		/* v is NULL when there is none */
+		qsort(v, n, sizeof(*v), cmp_occ);
 	/* Drop a report listed twice under one service and category. */
 	for (i = 0, k = 0; i < n; i++)
 		if (k == 0 || v[i].rep != v[k - 1].rep ||
@@ -294,7 +315,8 @@ clusters(const struct site *s, struct pm_arena *a, struct pm_tv *ctx)
 		}
 	}
 	g_occ = v;
-	qsort(cl, ncl, sizeof(*cl), cmp_cluster);
+	if (ncl > 1)		/* cl is NULL when there is none */
+		qsort(cl, ncl, sizeof(*cl), cmp_cluster);
 	g_occ = NULL;
 
 	l = pm_tv_list(a);
@@ -410,7 +432,8 @@ chart_actions(const struct site *s, struct pm_arena *a, struct pm_tv *ctx,
 	pm_tv_setf(a, ctx, "actions_open", "%zu", tot[1]);
 	pm_tv_setf(a, ctx, "actions_overdue", "%zu", tot[2]);
 
-	qsort(oc, of->n, sizeof(*oc), cmp_owner);
+	if (of->n > 1)
+		qsort(oc, of->n, sizeof(*oc), cmp_owner);
 	for (no = 0; no < of->n && no < OWNERS_MAX && oc[no].n > 0; no++)
 		continue;
 	ov = pm_arena_alloc(a, (no + 1) * sizeof(double));

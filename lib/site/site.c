@@ -343,7 +343,10 @@ build_backlinks(struct site *s)
 			v[n++].b = i;
 		}
 	}
-	qsort(v, n, sizeof(*v), cmp_pair);
+	/* v is NULL when no report names another: qsort(NULL, 0) is
+	 * undefined behaviour, so sort only what there is. */
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_pair);
 	for (i = 0; i < n; i = j) {
 		struct rep *r = &s->reps[v[i].a];
 
@@ -442,7 +445,8 @@ build_facet(struct site *s, enum facet_kind k)
 			break;
 		}
 	}
-	qsort(v, n, sizeof(*v), cmp_fent);
+	if (n > 1)		/* v is NULL when no report has a value */
+		qsort(v, n, sizeof(*v), cmp_fent);
 	for (i = 0, m = 0; i < n; i++)
 		if (i == 0 || strcmp(v[i].key, v[i - 1].key) != 0)
 			m++;
@@ -558,7 +562,8 @@ build_model(struct site *s)
 		r->started = d->meta.started.t;
 		r->sev = d->meta.severity;
 	}
-	qsort(s->reps, s->nreps, sizeof(*s->reps), cmp_rep);
+	if (s->nreps > 1)
+		qsort(s->reps, s->nreps, sizeof(*s->reps), cmp_rep);
 
 	/* Slugs: assigned in id order, so that "x" keeps "x.html" and
 	 * a second report whose id slugs to "x" gets "x-2.html". */
@@ -568,7 +573,8 @@ build_model(struct site *s)
 		ik[i].path = s->reps[i].doc->path;
 		ik[i].i = i;
 	}
-	qsort(ik, s->nreps, sizeof(*ik), cmp_idkey);
+	if (s->nreps > 1)
+		qsort(ik, s->nreps, sizeof(*ik), cmp_idkey);
 	s->byid = pm_xcalloc(s->nreps + 1, sizeof(size_t));
 	for (i = 0; i < s->nreps; i++)
 		s->byid[i] = ik[i].i;
@@ -598,7 +604,8 @@ build_model(struct site *s)
 		if (s->nyears == 0 || s->years[s->nyears - 1] != (int)y)
 			s->years[s->nyears++] = (int)y;
 	}
-	qsort(s->years, s->nyears, sizeof(int), cmp_int_desc);
+	if (s->nyears > 1)
+		qsort(s->years, s->nyears, sizeof(int), cmp_int_desc);
 	for (i = 0, k = 0; i < s->nyears; i++)
 		if (k == 0 || s->years[k - 1] != s->years[i])
 			s->years[k++] = s->years[i];
@@ -609,17 +616,21 @@ build_model(struct site *s)
 static void
 phase(const char *what)
 {
-	static struct timespec	 last;
-	struct timespec		 now;
+	static struct timespec	 last, lastcpu;
+	struct timespec		 now, cpu;
 
 	if (getenv("PM_SITE_TIMING") == NULL)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
 	if (what != NULL)
-		fprintf(stderr, "site: %-8s %6.3f s\n", what,
+		fprintf(stderr, "site: %-8s %6.3f s wall %6.3f s cpu\n", what,
 		    (double)(now.tv_sec - last.tv_sec) +
-		    (double)(now.tv_nsec - last.tv_nsec) / 1e9);
+		    (double)(now.tv_nsec - last.tv_nsec) / 1e9,
+		    (double)(cpu.tv_sec - lastcpu.tv_sec) +
+		    (double)(cpu.tv_nsec - lastcpu.tv_nsec) / 1e9);
 	last = now;
+	lastcpu = cpu;
 }
 
 /* ---- jobs ---- */
@@ -742,6 +753,7 @@ worker(void *arg)
 		pm_arena_release(&a);
 	}
 	pm_arena_release(&a);
+	page_doc_thread_done();
 	return NULL;
 }
 
@@ -800,6 +812,7 @@ pm_site_build(const struct pm_corpus *c, const struct pm_config *cfg,
 		if (e == -1)
 			goto out;
 	}
+	page_doc_init();
 	phase(NULL);
 	build_model(&s);
 	phase("model");

@@ -37,10 +37,10 @@ struct	pm_site_stats {
 
 /*
  * Build the site of every document of corpus into opts->out.  The
- * documents should have been parsed with PM_PARSE_KEEP_TREE; those
- * that were not are parsed again, one at a time, to render their
- * body.  Returns 0, or -1 with pm_error_set (the old site is left as
- * it was).  stats may be NULL.
+ * documents need no cmark tree (parse without PM_PARSE_KEEP_TREE):
+ * each body is parsed again for rendering on the page's thread and
+ * freed at once.  Returns 0, or -1 with pm_error_set (the old site is
+ * left as it was).  stats may be NULL.
  */
 int	 pm_site_build(const struct pm_corpus *, const struct pm_config *,
 	    const struct pm_site_opts *, struct pm_site_stats *stats);

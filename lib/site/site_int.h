@@ -108,6 +108,10 @@ int	 site_action_open(int status);
 
 /* page_doc.c */
 int	 page_doc(const struct site *, size_t i, struct pm_arena *);
+/* Register cmark-gfm's extensions; once, before the threads start. */
+void	 page_doc_init(void);
+/* Free what the calling thread kept for rendering bodies. */
+void	 page_doc_thread_done(void);
 /* Rewrite [[id]] in rendered HTML text (outside code, pre and links)
  * into links to the report pages; unknown ids are marked. */
 void	 page_doc_xrefs(const struct site *, const char *html, size_t len,

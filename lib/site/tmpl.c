@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@
 struct	pm_tvkv {
 	const char	*key;
 	size_t		 klen;
+	uint32_t	 hash;		/* keyhash(key, klen) */
 	struct pm_tv	*val;
 	struct pm_tvkv	*next;
 };
@@ -35,10 +37,19 @@ enum	optype {
 	OP_PARTIAL,	/* {{>x}} */
 };
 
+struct	seg {			/* one part of a dotted name */
+	const char	*s;		/* in op.s, not NUL-terminated */
+	size_t		 len;
+	uint32_t	 hash;
+};
+
 struct	op {
 	enum optype		 type;
 	char			*s;	/* text, or the name */
 	size_t			 len;
+	struct seg		*segs;	/* names: split at '.' ("."
+					   alone: none) */
+	size_t			 nsegs;
 	struct op		*kids;	/* SECTION, INVERT */
 	size_t			 nkids, capkids;
 	const struct pm_tmpl	*partial; /* PARTIAL: owned by the theme */
@@ -64,6 +75,21 @@ struct	pm_theme {
 };
 
 /* ---- values ---- */
+
+/*
+ * The hash of a key (FNV-1a), kept with every map entry and every name
+ * in a template, so that a lookup compares two integers before bytes.
+ */
+static uint32_t
+keyhash(const char *s, size_t n)
+{
+	uint32_t	 h = 2166136261u;
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
 
 static struct pm_tv *
 tv_new(struct pm_arena *a, enum pm_tvtype type)
@@ -102,6 +128,17 @@ pm_tv_strn(struct pm_arena *a, const char *s, size_t n)
 }
 
 struct pm_tv *
+pm_tv_strref(struct pm_arena *a, const char *s, size_t n)
+{
+	struct pm_tv	*v;
+
+	v = tv_new(a, PM_TV_STR);
+	v->s = s;
+	v->len = n;
+	return v;
+}
+
+struct pm_tv *
 pm_tv_str(struct pm_arena *a, const char *s)
 {
 	return pm_tv_strn(a, s, s == NULL ? 0 : strlen(s));
@@ -126,6 +163,7 @@ pm_tv_set(struct pm_arena *a, struct pm_tv *map, const char *key,
 	kv = pm_arena_alloc(a, sizeof(*kv));
 	kv->key = key;	/* keys are string literals or arena strings */
 	kv->klen = strlen(key);
+	kv->hash = keyhash(key, kv->klen);
 	kv->val = val;
 	kv->next = map->kv;
 	map->kv = kv;
@@ -203,7 +241,32 @@ op_free(struct op *o)
 	for (i = 0; i < o->nkids; i++)
 		op_free(&o->kids[i]);
 	free(o->kids);
+	free(o->segs);
 	free(o->s);
+}
+
+/* Split a name op's s at '.' into segs ("." itself: no segments). */
+static void
+split_name(struct op *o)
+{
+	const char	*p, *e, *dot;
+	size_t		 n;
+
+	if (o->len == 1 && o->s[0] == '.')
+		return;
+	for (n = 1, p = o->s; (p = memchr(p, '.', (size_t)(o->s + o->len -
+	    p))) != NULL; p++)
+		n++;
+	o->segs = pm_xcalloc(n, sizeof(*o->segs));
+	e = o->s + o->len;
+	for (p = o->s; o->nsegs < n; p = dot + 1) {
+		dot = memchr(p, '.', (size_t)(e - p));
+		if (dot == NULL)
+			dot = e;
+		o->segs[o->nsegs].s = p;
+		o->segs[o->nsegs].len = (size_t)(dot - p);
+		o->segs[o->nsegs++].hash = keyhash(p, (size_t)(dot - p));
+	}
 }
 
 static struct op *
@@ -223,6 +286,8 @@ op_add(struct op *parent, enum optype type, const char *s, size_t len,
 	o->s[len] = '\0';
 	o->len = len;
 	o->line = line;
+	if (type != OP_TEXT && type != OP_PARTIAL)
+		split_name(o);
 	return o;
 }
 
@@ -413,40 +478,34 @@ struct	ctx {
 };
 
 static const struct pm_tv *
-map_get(const struct pm_tv *m, const char *k, size_t n)
+map_get(const struct pm_tv *m, const struct seg *k)
 {
 	const struct pm_tvkv	*kv;
 
 	if (m == NULL || m->type != PM_TV_MAP)
 		return NULL;
 	for (kv = m->kv; kv != NULL; kv = kv->next)
-		if (kv->klen == n && memcmp(kv->key, k, n) == 0)
+		if (kv->hash == k->hash && kv->klen == k->len &&
+		    memcmp(kv->key, k->s, k->len) == 0)
 			return kv->val;
 	return NULL;
 }
 
-/* The value of a (dotted) name, innermost context first, or NULL. */
+/* The value of a name op, innermost context first, or NULL. */
 static const struct pm_tv *
-lookup(const struct ctx *c, const char *name)
+lookup(const struct ctx *c, const struct op *o)
 {
 	const struct pm_tv	*v;
-	const char		*dot;
-	size_t			 n;
+	size_t			 k;
 	int			 i;
 
-	if (strcmp(name, ".") == 0)
+	if (o->nsegs == 0)		/* "." */
 		return c->n > 0 ? c->v[c->n - 1] : NULL;
-	dot = strchr(name, '.');
-	n = dot ? (size_t)(dot - name) : strlen(name);
 	v = NULL;
 	for (i = c->n - 1; i >= 0 && v == NULL; i--)
-		v = map_get(c->v[i], name, n);
-	while (v != NULL && dot != NULL) {
-		name = dot + 1;
-		dot = strchr(name, '.');
-		n = dot ? (size_t)(dot - name) : strlen(name);
-		v = map_get(v, name, n);
-	}
+		v = map_get(c->v[i], &o->segs[0]);
+	for (k = 1; v != NULL && k < o->nsegs; k++)
+		v = map_get(v, &o->segs[k]);
 	return v;
 }
 
@@ -480,7 +539,7 @@ eval(const struct op *o, struct ctx *c, struct pm_buf *out)
 		return;
 	case OP_VAR:
 	case OP_RAW:
-		v = lookup(c, o->s);
+		v = lookup(c, o);
 		if (v == NULL)
 			return;
 		if (v->type == PM_TV_STR) {
@@ -498,13 +557,13 @@ eval(const struct op *o, struct ctx *c, struct pm_buf *out)
 			eval(&o->partial->root.kids[i], c, out);
 		return;
 	case OP_INVERT:
-		if (truthy(lookup(c, o->s)))
+		if (truthy(lookup(c, o)))
 			return;
 		for (i = 0; i < o->nkids; i++)
 			eval(&o->kids[i], c, out);
 		return;
 	case OP_SECTION:
-		v = lookup(c, o->s);
+		v = lookup(c, o);
 		if (!truthy(v))
 			return;
 		if (c->n >= (int)(sizeof(c->v) / sizeof(c->v[0])) - 1)

@@ -51,6 +51,9 @@ struct	pm_tv	*pm_tv_list(struct pm_arena *);
 /* A string value; s is copied into the arena (NULL gives ""). */
 struct	pm_tv	*pm_tv_str(struct pm_arena *, const char *s);
 struct	pm_tv	*pm_tv_strn(struct pm_arena *, const char *s, size_t);
+/* A string value that refers to s (NUL-terminated, len bytes) without
+ * a copy: s must outlive every render of the value. */
+struct	pm_tv	*pm_tv_strref(struct pm_arena *, const char *s, size_t len);
 struct	pm_tv	*pm_tv_bool(struct pm_arena *, int);
 /* Set key in a map (a later set hides an earlier one). */
 void	 pm_tv_set(struct pm_arena *, struct pm_tv *map, const char *key,

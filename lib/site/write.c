@@ -28,6 +28,8 @@ struct	pm_sitew {
 	char		**files;	/* written, for the new manifest */
 	size_t		 nfiles, capfiles;
 	size_t		 kept;
+	char		**dirs;		/* made in tmp (mkparents) */
+	size_t		 ndirs, capdirs;
 	pthread_mutex_t	 mu;
 	int		 committed;
 };
@@ -168,7 +170,8 @@ read_marker(struct pm_sitew *w)
 	}
 	if (w->oldfiles == NULL)
 		w->oldfiles = pm_xcalloc(1, sizeof(char *));
-	qsort(w->oldfiles, w->noldfiles, sizeof(char *), cmpstr);
+	if (w->noldfiles > 1)
+		qsort(w->oldfiles, w->noldfiles, sizeof(char *), cmpstr);
 	rc = 0;
 out:
 	pm_buf_release(&path);
@@ -278,36 +281,84 @@ valid_relpath(const char *p)
 	return !start;
 }
 
+/*
+ * Create the directories of rel inside the new site.  Each directory is
+ * made once: the ones made are remembered (a site has a dozen).
+ */
 static int
-mkparents(const char *root, const char *rel)
+mkparents(struct pm_sitew *w, const char *rel)
 {
 	struct pm_buf	 p = PM_BUF_INIT;
-	const char	*s;
+	const char	*s, *last;
+	size_t		 i, n;
+	int		 rc = -1;
 
+	if ((last = strrchr(rel, '/')) == NULL)
+		return 0;
+	n = (size_t)(last - rel);
+	pthread_mutex_lock(&w->mu);
+	for (i = 0; i < w->ndirs; i++)
+		if (strncmp(w->dirs[i], rel, n) == 0 &&
+		    w->dirs[i][n] == '\0') {
+			rc = 0;
+			goto out;
+		}
 	for (s = strchr(rel, '/'); s != NULL; s = strchr(s + 1, '/')) {
 		pm_buf_truncate(&p, 0);
-		pm_buf_printf(&p, "%s/%.*s", root, (int)(s - rel), rel);
+		pm_buf_printf(&p, "%s/%.*s", w->tmp, (int)(s - rel), rel);
 		if (mkdir(p.ptr, 0755) == -1 && errno != EEXIST) {
 			pm_error_set("cannot create '%s': %s", p.ptr,
 			    strerror(errno));
-			pm_buf_release(&p);
-			return -1;
+			goto out;
 		}
 	}
+	w->dirs = pm_xgrow(w->dirs, &w->capdirs, w->ndirs + 1,
+	    sizeof(*w->dirs));
+	w->dirs[w->ndirs++] = pm_xstrndup(rel, n);
+	rc = 0;
+out:
+	pthread_mutex_unlock(&w->mu);
 	pm_buf_release(&p);
-	return 0;
+	return rc;
+}
+
+/*
+ * Whether the open file fd holds exactly len bytes equal to data: read
+ * and compared a chunk at a time, stopping at the first difference.
+ */
+static int
+same_bytes(int fd, const char *data, size_t len)
+{
+	char	 chunk[65536];
+	size_t	 off = 0;
+	ssize_t	 n;
+
+	while (off < len) {
+		n = read(fd, chunk, len - off < sizeof(chunk) ? len - off :
+		    sizeof(chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0 || memcmp(chunk, data + off, (size_t)n) != 0)
+			return 0;
+		off += (size_t)n;
+	}
+	/* Nothing after the end (the file grew since fstat). */
+	while ((n = read(fd, chunk, 1)) < 0 && errno == EINTR)
+		continue;
+	return n == 0;
 }
 
 /*
  * If the old site has relpath with exactly these bytes, put the old
  * file in the new tree (hard link, else a copy with the old mtime).
- * Returns 1 if done, 0 if the caller must write.
+ * The size is compared first (lstat, no open), the bytes only when it
+ * is equal.  Returns 1 if done, 0 if the caller must write.
  */
 static int
 keep_old(struct pm_sitew *w, const char *rel, const char *dst,
     const void *data, size_t len)
 {
-	struct pm_buf	 src = PM_BUF_INIT, old = PM_BUF_INIT;
+	struct pm_buf	 src = PM_BUF_INIT;
 	struct timespec	 ts[2];
 	struct stat	 st;
 	int		 fd, ok = 0;
@@ -318,11 +369,13 @@ keep_old(struct pm_sitew *w, const char *rel, const char *dst,
 	    cmpstr) == NULL))
 		return 0;
 	pm_buf_printf(&src, "%s/%s", w->out, rel);
+	if (lstat(src.ptr, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (size_t)st.st_size != len)
+		goto out;
 	if ((fd = open(src.ptr, O_RDONLY | O_NOFOLLOW)) == -1)
 		goto out;
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    (size_t)st.st_size != len || slurp_fd(fd, &old) == -1 ||
-	    old.len != len || (len > 0 && memcmp(old.ptr, data, len) != 0)) {
+	    (size_t)st.st_size != len || !same_bytes(fd, data, len)) {
 		close(fd);
 		goto out;
 	}
@@ -343,7 +396,6 @@ keep_old(struct pm_sitew *w, const char *rel, const char *dst,
 		unlink(dst);
 out:
 	pm_buf_release(&src);
-	pm_buf_release(&old);
 	return ok;
 }
 
@@ -362,7 +414,7 @@ pm_sitew_put(struct pm_sitew *w, const char *rel, const void *data,
 		    rel);
 		return -1;
 	}
-	if (mkparents(w->tmp, rel) == -1)
+	if (mkparents(w, rel) == -1)
 		return -1;
 	pm_buf_printf(&dst, "%s/%s", w->tmp, rel);
 	kept = keep_old(w, rel, dst.ptr, data, len);
@@ -459,7 +511,8 @@ pm_sitew_commit(struct pm_sitew *w)
 	size_t		 i;
 	int		 rc = -1;
 
-	qsort(w->files, w->nfiles, sizeof(char *), cmpstr);
+	if (w->nfiles > 1)	/* files is NULL when nothing was put */
+		qsort(w->files, w->nfiles, sizeof(char *), cmpstr);
 	pm_buf_puts(&m, "postmortem-site 1\n");
 	for (i = 0; i < w->nfiles; i++)
 		pm_buf_printf(&m, "%s\n", w->files[i]);
@@ -533,6 +586,9 @@ pm_sitew_free(struct pm_sitew *w)
 	for (i = 0; i < w->nfiles; i++)
 		free(w->files[i]);
 	free(w->files);
+	for (i = 0; i < w->ndirs; i++)
+		free(w->dirs[i]);
+	free(w->dirs);
 	pthread_mutex_destroy(&w->mu);
 	free(w->tmp);
 	free(w->out);
