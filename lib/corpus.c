@@ -48,6 +48,8 @@ struct	load {
 struct	hist {
 	struct pm_source	*src;
 	const char		*rev;
+	const char		**paths;	/* only these, or all if NULL */
+	size_t			 npaths;
 	struct pm_history	*h;
 	int			 rc;
 	char			 err[512];
@@ -177,8 +179,7 @@ load_one(struct load *ld, size_t i)
 	flags = ld->opts->doc_flags;
 	if (e->named || included)
 		flags |= PM_PARSE_FORCE;
-	pm_doc_parse(&doc, e->path, buf, len, ld->cfg, flags);
-	free(buf);
+	pm_doc_parse_take(&doc, e->path, buf, len, ld->cfg, flags);
 	switch (doc->kind) {
 	case PM_DOC_FRONTMATTER:
 		break;
@@ -214,7 +215,11 @@ hist_worker(void *arg)
 {
 	struct hist	*hs = arg;
 
-	hs->rc = pm_history_load(&hs->h, hs->src, hs->rev);
+	if (hs->paths != NULL)
+		hs->rc = pm_history_load_paths(&hs->h, hs->src, hs->rev,
+		    hs->paths, hs->npaths);
+	else
+		hs->rc = pm_history_load(&hs->h, hs->src, hs->rev);
 	if (hs->rc == -1)
 		strncpy(hs->err, pm_error_get(), sizeof(hs->err) - 1);
 	return NULL;
@@ -341,6 +346,17 @@ pm_corpus_load(struct pm_corpus **out, struct pm_source *src,
 	if (opts->history && pm_source_has_repo(src)) {
 		hs.src = src;
 		hs.rev = opts->kind == PM_SRC_REV ? opts->rev : NULL;
+		/*
+		 * Only a few reports are linted: ask about their paths
+		 * instead of walking the whole history.
+		 */
+		if (opts->ids_only_others && target != NULL) {
+			hs.paths = pm_xcalloc(es.n > 0 ? es.n : 1,
+			    sizeof(*hs.paths));
+			for (i = 0; i < es.n; i++)
+				if (target[i])
+					hs.paths[hs.npaths++] = es.v[i].path;
+		}
 		if (pthread_create(&htid, NULL, hist_worker, &hs) == 0)
 			hist_started = 1;
 		else
@@ -405,6 +421,7 @@ done:
 		}
 	free(slots);
 	free(target);
+	free(hs.paths);
 	pm_history_free(hs.h);
 	pm_entries_release(&es);
 	return rc;

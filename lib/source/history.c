@@ -859,6 +859,208 @@ done:
 	return rc;
 }
 
+/*
+ * The id of the blob at path in a commit's tree.  Returns 1 and sets
+ * *blob, 0 if the path is not a blob there, -1 on a read failure.
+ */
+static int
+blob_at(git_repository *repo, const git_oid *commit, const char *path,
+    git_oid *blob)
+{
+	git_commit	*c = NULL;
+	git_tree	*t = NULL;
+	git_tree_entry	*e = NULL;
+	int		 rc = -1;
+
+	if (git_commit_lookup(&c, repo, commit) < 0 ||
+	    git_commit_tree(&t, c) < 0) {
+		pm_error_git("cannot read a commit");
+		goto done;
+	}
+	rc = 0;
+	if (git_tree_entry_bypath(&e, t, path) < 0) {
+		git_error_clear();
+		goto done;
+	}
+	if (git_tree_entry_type(e) == GIT_OBJECT_BLOB) {
+		*blob = *git_tree_entry_id(e);
+		rc = 1;
+	}
+done:
+	git_tree_entry_free(e);
+	git_tree_free(t);
+	git_commit_free(c);
+	return rc;
+}
+
+/*
+ * The path that the commit renamed into path, as libgit2's rename
+ * detection sees it against the first parent, into *old (caller
+ * frees).  Returns 1 if renamed, 0 if added, -1 on failure.
+ */
+static int
+renamed_from(git_repository *repo, const git_oid *commit,
+    const git_oid *parent, const char *path, char **old)
+{
+	git_commit		*c = NULL, *p = NULL;
+	git_tree		*ct = NULL, *pt = NULL;
+	git_diff		*diff = NULL;
+	git_diff_find_options	 fo;
+	const git_diff_delta	*d;
+	size_t			 i;
+	int			 rc = -1;
+
+	*old = NULL;
+	git_diff_find_options_init(&fo, GIT_DIFF_FIND_OPTIONS_VERSION);
+	if (git_commit_lookup(&c, repo, commit) < 0 ||
+	    git_commit_lookup(&p, repo, parent) < 0 ||
+	    git_commit_tree(&ct, c) < 0 || git_commit_tree(&pt, p) < 0 ||
+	    git_diff_tree_to_tree(&diff, repo, pt, ct, NULL) < 0) {
+		pm_error_git("cannot compare a commit with its parent");
+		goto done;
+	}
+	fo.flags = GIT_DIFF_FIND_RENAMES;
+	if (git_diff_find_similar(diff, &fo) < 0) {
+		pm_error_git("cannot find renames");
+		goto done;
+	}
+	rc = 0;
+	for (i = 0; i < git_diff_num_deltas(diff); i++) {
+		d = git_diff_get_delta(diff, i);
+		if (d->status == GIT_DELTA_RENAMED &&
+		    strcmp(d->new_file.path, path) == 0) {
+			*old = pm_xstrdup(d->old_file.path);
+			rc = 1;
+			break;
+		}
+	}
+done:
+	git_diff_free(diff);
+	git_tree_free(pt);
+	git_tree_free(ct);
+	git_commit_free(p);
+	git_commit_free(c);
+	return rc;
+}
+
+/*
+ * The oldest commit of chain[from..n) (newest first) that has path,
+ * assuming it stays once added: its index, or n if chain[from] lacks
+ * it.  -1 on failure.
+ */
+static long
+bisect_added(git_repository *repo, const git_oid *chain, size_t from,
+    size_t n, const char *path)
+{
+	git_oid	 blob;
+	size_t	 lo, hi, mid;
+	int	 r;
+
+	if ((r = blob_at(repo, &chain[from], path, &blob)) <= 0)
+		return r == 0 ? (long)n : -1;
+	/* chain[lo] has the path; chain[hi] (or the end) has not. */
+	lo = from;
+	hi = n;
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if ((r = blob_at(repo, &chain[mid], path, &blob)) == -1)
+			return -1;
+		if (r == 1)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (long)lo;
+}
+
+int
+pm_history_load_paths(struct pm_history **out, struct pm_source *src,
+    const char *rev, const char *const *paths, size_t npaths)
+{
+	struct pm_history	*h;
+	struct slot		*s;
+	git_repository		*repo;
+	git_object		*obj = NULL;
+	git_commit		*c = NULL;
+	git_oid			*chain = NULL, tip;
+	char			*cur = NULL, *old;
+	size_t			 n = 0, i, from, hops, best;
+	long			 k;
+	int			 rc = -1, r;
+
+	h = pm_xcalloc(1, sizeof(*h));
+	*out = h;
+	if ((repo = pm_source_git_acquire(src)) == NULL)
+		return pm_source_has_repo(src) ? -1 : 0;
+	h->shallow = git_repository_is_shallow(repo) == 1;
+	if (rev == NULL && git_repository_head_unborn(repo) == 1) {
+		rc = 0;
+		goto done;
+	}
+	if (git_revparse_single(&obj, repo, rev != NULL ? rev : "HEAD") < 0) {
+		pm_error_set("unknown revision '%s'",
+		    rev != NULL ? rev : "HEAD");
+		git_error_clear();
+		goto done;
+	}
+	if (git_object_peel((git_object **)&c, obj, GIT_OBJECT_COMMIT) < 0) {
+		git_error_clear();
+		rc = 0;
+		goto done;
+	}
+	tip = *git_commit_id(c);
+	git_commit_free(c);
+	c = NULL;
+	if (first_parents(repo, &tip, &chain, &n) == -1)
+		goto done;
+
+	for (i = 0; i < npaths; i++) {
+		cur = pm_xstrdup(paths[i]);
+		best = n;	/* the oldest commit known to add it */
+		from = 0;
+		/* Follow renames back, a bounded number of times. */
+		for (hops = 0; hops < 64; hops++) {
+			if ((k = bisect_added(repo, chain, from, n, cur)) == -1)
+				goto done;
+			if ((size_t)k == n)
+				break;		/* not there: uncommitted */
+			best = (size_t)k;
+			if (best + 1 >= n)
+				break;		/* the oldest commit has it */
+			r = renamed_from(repo, &chain[best], &chain[best + 1],
+			    cur, &old);
+			if (r == -1)
+				goto done;
+			if (r == 0)
+				break;		/* added, not renamed */
+			free(cur);
+			cur = old;
+			from = best + 1;
+		}
+		free(cur);
+		cur = NULL;
+		if (best == n)
+			continue;
+		if (git_commit_lookup(&c, repo, &chain[best]) < 0) {
+			pm_error_git("cannot read a commit");
+			goto done;
+		}
+		s = map_put(&h->paths, paths[i]);
+		s->when = (int64_t)git_commit_time(c);
+		s->aux = author_index(h, git_commit_author(c));
+		git_commit_free(c);
+		c = NULL;
+	}
+	rc = 0;
+done:
+	free(cur);
+	git_commit_free(c);
+	git_object_free(obj);
+	free(chain);
+	pm_source_git_release(src, repo);
+	return rc;
+}
+
 void
 pm_history_free(struct pm_history *h)
 {

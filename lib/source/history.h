@@ -6,6 +6,7 @@
 #ifndef PM_HISTORY_H
 #define PM_HISTORY_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct pm_source;
@@ -17,6 +18,17 @@ struct pm_history;		/* opaque */
  */
 int	 pm_history_load(struct pm_history **out, struct pm_source *,
 	    const char *rev);
+/*
+ * The same answers for a few paths only (lint of named or staged files):
+ * each path is bisected on the first-parent chain (a file, once added,
+ * is assumed to stay until the tip; a file deleted and added again may
+ * give a later time than the full walk), and a rename is followed by
+ * asking libgit2's rename detection about the commit that added the
+ * path.  About log2(commits) tree lookups a path instead of a walk of
+ * the whole history.  Returns 0 or -1.
+ */
+int	 pm_history_load_paths(struct pm_history **out, struct pm_source *,
+	    const char *rev, const char *const *paths, size_t npaths);
 void	 pm_history_free(struct pm_history *);
 /*
  * When the file now at path was first added (its oldest name, if it
