@@ -84,6 +84,7 @@ hcase() {
 	TEXTS=
 	GOOD=reports/good.md
 	RUNDIR=$R
+	STDIN=
 	return 0
 }
 
@@ -143,7 +144,7 @@ hrun() {
 	err=$W/$CASE.err
 	(cd "$RUNDIR" && eval "$MEMLIM" &&
 	    exec timeout -k 5 "$TIMEOUT" $PM lint --format json \
-	    --today 2025-03-10 "$@") >"$out" 2>"$err"
+	    --today 2025-03-10 "$@") <"${STDIN:-/dev/null}" >"$out" 2>"$err"
 	rc=$?
 	n="${HPREFIX:-hostile}/$CASE"
 	case " $STATUS " in

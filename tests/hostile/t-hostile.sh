@@ -120,6 +120,38 @@ if hcase big-50mb && big; then
 	hrun
 fi
 
+# The same read from the object database and from the index.
+if hcase big-50mb-rev && big; then
+	report_with "$R/reports/big.md" prose50mb
+	expect reports/big.md "$LIMIT" 0-1
+	expect_status 1
+	hrun --rev HEAD
+fi
+if hcase big-50mb-staged && big; then
+	report_with "$R/reports/big.md" prose50mb
+	expect reports/big.md "$LIMIT" 0-1
+	expect_status 1
+	hrun --staged
+fi
+# And from standard input ('-'), as an editor integration would.
+if hcase big-50mb-stdin && big; then
+	report_with "$W/big-stdin.md" prose50mb
+	STDIN=$W/big-stdin.md
+	expect - "$LIMIT" 0-1
+	expect_status 1
+	GOOD=
+	hrun -
+	rm -f "$W/big-stdin.md"
+fi
+if hcase binary-stdin; then
+	bytes 3 65536 >"$W/bin-stdin"
+	STDIN=$W/bin-stdin
+	expect_status 0 1
+	GOOD=
+	hrun -
+	rm -f "$W/bin-stdin"
+fi
+
 line10mb() { rep 'aaaaaaaaa ' 1000000; }
 if hcase line-10mb && big; then
 	report_with "$R/reports/longline.md" line10mb

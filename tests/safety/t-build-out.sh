@@ -60,6 +60,7 @@ for what in file dir dotfile; do
 		ok "build-out: --out with a foreign $what is refused"
 	else
 		not_ok "build-out: --out with a foreign $what is refused (status $rc)"
+		sed 's/^/#   /' "$W/err" | head -5 >&2
 	fi
 	if test_cmp "$W/before" "$W/after"; then
 		ok "build-out: foreign $what and everything around untouched"
@@ -79,6 +80,7 @@ for o in "$R" "$B" . .. "$B/plain-file" "$R/reports/one.md"; do
 		ok "build-out: --out '$o' refused, nothing changed"
 	else
 		not_ok "build-out: --out '$o' refused, nothing changed (status $rc)"
+		sed 's/^/#   /' "$W/err" | head -5 >&2
 	fi
 done
 
