@@ -400,10 +400,10 @@ same(const struct site *s, const struct rep *r, struct pm_arena *a,
 	size_t			 self = (size_t)(r - s->reps);
 
 	groups = pm_tv_list(a);
-	n = k == FACET_SERVICE ? d->meta.services.n : d->nfactors;
+	n = k == FACET_SERVICE ? d->meta.services.n : site_ncats(d);
 	for (i = 0; i < n && nseen < 64; i++) {
 		name = k == FACET_SERVICE ? d->meta.services.v[i].s :
-		    d->factors[i].category;
+		    site_cat(d, i);
 		if (name == NULL || (fv = site_fval(s, k, name)) == NULL)
 			continue;
 		for (j = 0; j < nseen && seen[j] != fv; j++)

@@ -2,7 +2,9 @@
  * The trend page for leadership: incidents per month by severity, time
  * to detect and to resolve per quarter (median and p90, nearest-rank),
  * recurring problems (a service with the same contributing-factor
- * category twice or more within 180 days is a cluster), action items
+ * category twice or more within 180 days is a cluster; the categories
+ * of a report are its factors' and its field 'category', see
+ * site_cat), action items
  * per month (by the month the report ended: done, open, overdue on
  * --today), overdue items by owner, and checklist health per quarter
  * (distributed within the configured hours; follow-up review set).
@@ -267,8 +269,10 @@ clusters(const struct site *s, struct pm_arena *a, struct pm_tv *ctx)
 	struct occ		*v = NULL;
 	struct cluster		*cl = NULL;
 	size_t			 n = 0, cap = 0, ncl = 0, capcl = 0, i, j, k;
+	size_t			 ncats;
 	const struct pm_doc	*d;
 	const struct fval	*sv, *fc;
+	const char		*cat;
 	struct pm_tv		*l, *it, *items;
 	char			 d1[16], d2[16];
 
@@ -276,15 +280,17 @@ clusters(const struct site *s, struct pm_arena *a, struct pm_tv *ctx)
 		d = s->reps[i].doc;
 		if (!s->reps[i].has_start)
 			continue;
+		ncats = site_ncats(d);
 		for (j = 0; j < d->meta.services.n; j++) {
 			sv = site_fval(s, FACET_SERVICE,
 			    d->meta.services.v[j].s);
 			if (sv == NULL)
 				continue;
-			for (k = 0; k < d->nfactors; k++) {
-				if (d->factors[k].category == NULL ||
+			/* Factor categories and the field 'category'. */
+			for (k = 0; k < ncats; k++) {
+				if ((cat = site_cat(d, k)) == NULL ||
 				    (fc = site_fval(s, FACET_FACTOR,
-				    d->factors[k].category)) == NULL)
+				    cat)) == NULL)
 					continue;
 				v = pm_xgrow(v, &cap, n + 1, sizeof(*v));
 				v[n].svc = sv->key;

@@ -122,6 +122,54 @@ site_action_open(int status)
 	return status != PM_ASTATUS_DONE && status != PM_ASTATUS_WONTFIX;
 }
 
+/* The i-th value (0-based) of an extra field 'category', or NULL;
+ * *n counts them all. */
+static const char *
+extra_cat(const struct pm_doc *d, size_t i, size_t *n)
+{
+	const struct pm_kv	*kv;
+	const struct pm_ynode	*y;
+	size_t			 j, k;
+
+	*n = 0;
+	for (j = 0; j < d->meta.nextra; j++) {
+		kv = &d->meta.extra[j];
+		if (kv->key == NULL || strcmp(kv->key, "category") != 0)
+			continue;
+		if (kv->value != NULL) {
+			if ((*n)++ == i)
+				return kv->value;
+			continue;
+		}
+		if ((y = kv->node) == NULL || y->type != PM_Y_SEQ)
+			continue;
+		for (k = 0; k < y->nkids; k++)
+			if ((*n)++ == i)
+				return y->kids[k]->type == PM_Y_SCALAR ?
+				    y->kids[k]->value : NULL;
+	}
+	return NULL;
+}
+
+size_t
+site_ncats(const struct pm_doc *d)
+{
+	size_t	 n;
+
+	(void)extra_cat(d, (size_t)-1, &n);
+	return d->nfactors + n;
+}
+
+const char *
+site_cat(const struct pm_doc *d, size_t i)
+{
+	size_t	 n;
+
+	if (i < d->nfactors)
+		return d->factors[i].category;
+	return extra_cat(d, i - d->nfactors, &n);
+}
+
 struct	idkey {
 	const char	*id;
 	const char	*path;
@@ -432,9 +480,9 @@ build_facet(struct site *s, enum facet_kind k)
 				    d->meta.authors.v[j].s, i);
 			break;
 		case FACET_FACTOR:
-			for (j = 0; j < d->nfactors; j++)
+			for (j = 0; j < site_ncats(d); j++)
 				fent_add(s, &v, &n, &cap, k,
-				    d->factors[j].category, i);
+				    site_cat(d, j), i);
 			break;
 		case FACET_OWNER:
 			for (j = 0; j < d->nactions; j++)

@@ -104,7 +104,16 @@ const char	*site_sev_label(int sev);
 void	 site_duration(struct pm_buf *out, int64_t secs);
 /* An action item counts as open (none, open, in-progress, unknown). */
 int	 site_action_open(int status);
-/* A factor category's key (lower-cased), or NULL. */
+/*
+ * The contributing-factor categories of a report, i 0-based below
+ * site_ncats(): the category of each factor (NULL for a factor without
+ * one), then each value of the front matter field 'category' (a string
+ * or a list of strings; NULL for another value).  'postmortem adopt'
+ * turns a legacy "Category:" line into that field, not into a factor,
+ * so both count for the factor pages and recurring problems.
+ */
+size_t		 site_ncats(const struct pm_doc *);
+const char	*site_cat(const struct pm_doc *, size_t i);
 
 /* page_doc.c */
 int	 page_doc(const struct site *, size_t i, struct pm_arena *);
