@@ -136,4 +136,28 @@ if hcase front-matter; then
 	brun
 fi
 
+# Times at the edges: the trend pages subtract and bucket them.
+extreme_fm() {
+	cat <<'EOF'
+title: extremes
+severity: P1
+started: 292277026596-12-04T15:30:07Z
+detected: -292277022657-01-27T08:29:52Z
+mitigated: 0001-01-01T00:00:00Z
+ended: 9999-12-31T23:59:59-23:59
+distributed: 0000-01-01T00:00:00+23:59
+follow_up: 9999-12-31
+services: [a]
+impact: {failed_requests: 1e308, customers: -9223372036854775808, revenue_usd: 1.7976931348623157e308}
+EOF
+}
+if hcase extreme-times; then
+	fm_with "$R/reports/extreme.md" extreme_fm
+	sed -e 's/^started: .*/started: 1970-01-01T00:00:00Z/' \
+	    -e 's/^ended: .*/ended: 9999-12-31T23:59:59Z/' \
+	    -e 's/^id: hostile-good$/id: wide/' \
+	    "$H/good.md" >"$R/reports/wide.md"
+	brun
+fi
+
 done_testing

@@ -106,6 +106,48 @@ if hcase empty-named; then
 	hrun reports/empty.md reports/good.md
 fi
 
+# Values at and past the edges of every type the front matter has
+# (UBSan catches a signed overflow in time or number handling), and a
+# timeline and action items made of the same.
+extreme_fm() {
+	cat <<'EOF'
+title: extremes
+severity: P99999999999999999999
+status: "draft\u0000final"
+started: 292277026596-12-04T15:30:07Z
+detected: -292277022657-01-27T08:29:52Z
+mitigated: 2025-02-30T25:61:61+99:99
+ended: 9999-12-31T23:59:60-23:59
+distributed: 0000-01-01T00:00:00+23:59
+reviewed: 2147483647-12-31
+follow_up: -2147483648-01-01
+services: 1e999
+tags: [.nan, -.inf, 0x7fffffffffffffff]
+authors: [[[["@a"]]]]
+related: {a: b}
+impact: {failed_requests: 1e999, customers: -9223372036854775809, revenue_usd: .nan, x: 99999999999999999999999999999}
+EOF
+}
+extreme_body() {
+	printf '## Timeline\n\n| Time | Event | Source | Actor |\n|---|---|---|---|\n'
+	printf '| 292277026596-12-04 15:30 | a | b | c |\n'
+	printf '| -0001-01-01 00:00 | a | b | c |\n'
+	printf '| 99:99:99 | a | b | c |\n'
+	printf '| 2025-02-29 24:00 | a | b | c |\n'
+	printf '| 2024-02-29T23:59:60+14:00 | a | b | c |\n'
+	printf '| ~~~~~~ | a | b | c |\n\n'
+	printf '## Action Items\n\n| ID | Action | Owner | Deadline | Priority |\n'
+	printf '|---|---|---|---|---|\n'
+	printf '| A1 | x | @a | 99999999999-01-01 | P99999999999 |\n'
+	printf '| A2 | x | @a | -2147483649-12-31 | P-1 |\n'
+}
+if hcase fm-extreme-values; then
+	fm_with "$R/reports/extreme.md" extreme_fm
+	report_with "$R/reports/extreme-body.md" extreme_body
+	expect_status 1
+	hrun
+fi
+
 # ---- size ----
 
 # 50 MB: refused by max_report_bytes (10 MiB), never parsed.
