@@ -59,6 +59,24 @@ fm_with() {
 	sed -n '/^## Summary/,$p' "$H/good.md" >>"$f"
 }
 
+# odd_tree DIR: a repository whose HEAD tree names good.md as
+# "../../escape.md", "a/b.md" (a slash inside one entry), ".." and
+# "good.md" -- entries git itself never writes, made with
+# hash-object --literally.
+odd_tree() {
+	mkdir -p "$1" && (cd "$1" && git init -q &&
+	b=$(git hash-object -w "$H/good.md") &&
+	t=$(python3 -c 'import sys, binascii
+b = binascii.unhexlify(sys.argv[1])
+names = [b"../../escape.md", b"a/b.md", b"..", b"good.md"]
+sys.stdout.buffer.write(b"".join(b"100644 " + n + b"\0" + b for n in names))' "$b" |
+	    git hash-object -t tree --literally -w --stdin) &&
+	c=$(echo odd | GIT_AUTHOR_DATE=2025-03-05T09:00:00Z \
+	    GIT_COMMITTER_DATE=2025-03-05T09:00:00Z git commit-tree "$t") &&
+	git update-ref refs/heads/main "$c" &&
+	git symbolic-ref HEAD refs/heads/main) >/dev/null 2>&1
+}
+
 # bytes SEED N: N deterministic pseudo-random bytes (all 256 values).
 bytes() {
 	python3 -c 'import random, sys
@@ -85,6 +103,7 @@ hcase() {
 	GOOD=reports/good.md
 	RUNDIR=$R
 	STDIN=
+	NOCOMMIT=
 	return 0
 }
 
@@ -139,7 +158,7 @@ names_path() {
 
 # hrun [LINT ARGS...]: commit, lint, check.
 hrun() {
-	[ -d "$R/.git" ] && commit_all
+	[ -d "$R/.git" ] && [ -z "$NOCOMMIT" ] && commit_all
 	out=$W/$CASE.out
 	err=$W/$CASE.err
 	(cd "$RUNDIR" && eval "$MEMLIM" &&

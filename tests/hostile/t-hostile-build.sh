@@ -12,7 +12,7 @@ HPREFIX=hostile-build
 
 # brun: build $R into $W/site-$CASE and check.
 brun() {
-	[ -d "$R/.git" ] && commit_all
+	[ -d "$R/.git" ] && [ -z "$NOCOMMIT" ] && commit_all
 	o=$W/site-$CASE
 	(cd "$R" && eval "$MEMLIM" &&
 	    exec timeout -k 5 "$TIMEOUT" $PM build --today 2025-03-10 \
@@ -136,7 +136,20 @@ if hcase front-matter; then
 	brun
 fi
 
-# Times at the edges: the trend pages subtract and bucket them.
+# Tree entries git never writes: nothing lands outside --out.
+if hcase tree-odd-entries; then
+	rm -rf "$R"
+	odd_tree "$R"
+	NOCOMMIT=1
+	brun
+	if ls "$W"/escape* "$W/site-$CASE"/../escape* >/dev/null 2>&1; then
+		not_ok "$HPREFIX/$CASE: nothing written beside --out"
+	else
+		ok "$HPREFIX/$CASE: nothing written beside --out"
+	fi
+fi
+
+# Times at the edges# Times at the edges: the trend pages subtract and bucket them.
 extreme_fm() {
 	cat <<'EOF'
 title: extremes

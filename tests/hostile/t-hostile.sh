@@ -518,6 +518,18 @@ if hcase submodule; then
 	fi
 fi
 
+# Tree entries git never writes ("../../escape.md", "a/b.md", ".."):
+# read from the object database, reported under the names they have.
+if hcase tree-odd-entries; then
+	rm -rf "$R"
+	odd_tree "$R"
+	NOCOMMIT=1
+	GOOD=good.md
+	expect ../../escape.md actions/tracked "$GOOD_LINE"
+	expect a/b.md actions/tracked "$GOOD_LINE"
+	hrun --rev HEAD
+fi
+
 if hcase shallow; then
 	commit_all
 	for i in 1 2 3; do
