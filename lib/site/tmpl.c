@@ -164,6 +164,7 @@ pm_tv_set(struct pm_arena *a, struct pm_tv *map, const char *key,
 	kv->key = key;	/* keys are string literals or arena strings */
 	kv->klen = strlen(key);
 	kv->hash = keyhash(key, kv->klen);
+	map->keys |= (uint64_t)1 << (kv->hash & 63);
 	kv->val = val;
 	kv->next = map->kv;
 	map->kv = kv;
@@ -483,6 +484,10 @@ map_get(const struct pm_tv *m, const struct seg *k)
 	const struct pm_tvkv	*kv;
 
 	if (m == NULL || m->type != PM_TV_MAP)
+		return NULL;
+	/* Most lookups of an outer name (root, in a row) miss the inner
+	 * maps: the key bits say so without walking them. */
+	if (!(m->keys & (uint64_t)1 << (k->hash & 63)))
 		return NULL;
 	for (kv = m->kv; kv != NULL; kv = kv->next)
 		if (kv->hash == k->hash && kv->klen == k->len &&

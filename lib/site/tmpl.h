@@ -21,6 +21,7 @@
 #define PM_SITE_TMPL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/arena.h"
 #include "base/buf.h"
@@ -44,6 +45,7 @@ struct	pm_tv {
 	struct pm_tv	**items;	/* LIST */
 	size_t		 nitems, capitems;
 	struct pm_tvkv	*kv;		/* MAP: most recent first */
+	uint64_t	 keys;		/* MAP: bit (hash % 64) of each key */
 };
 
 struct	pm_tv	*pm_tv_map(struct pm_arena *);
