@@ -21,7 +21,7 @@ esac
 W=$(tmpdir)
 R=$W/repo
 O=$W/site
-N=${PM_KILL_COPIES:-40}
+N=${PM_KILL_COPIES:-20}
 
 listing() {
 	[ -d "$1" ] || { echo "(missing)"; return; }
@@ -88,7 +88,7 @@ after_kill() {
 	fi
 }
 
-for d in 0.05 0.1 0.2 0.4 0.7 1 1.5 2.5; do
+for d in 0.05 0.1 0.2 0.3 0.4 0.5 0.6 0.8 1.2 2; do
 	cp "$W/v1" "$W/prev"
 	# Start from the old site each time.
 	listing "$O" >"$W/cur"
@@ -121,10 +121,12 @@ if strace -o /dev/null true 2>/dev/null; then
 		build "$O" >/dev/null 2>&1
 		(cd "$R" && git checkout -q main 2>/dev/null)
 		listing "$O" >"$W/prev"
-		(cd "$R" && exec strace -f -qq -o /dev/null \
+		# (The shell's "Killed" goes to /dev/null with the rest.)
+		{ (cd "$R" && exec strace -f -qq -o /dev/null \
 		    -e trace=rename,renameat,renameat2 \
 		    -e inject=rename,renameat,renameat2:signal=KILL:when=$n \
 		    $PM build --today 2026-11-01 --out "$O") >/dev/null 2>&1
+		} 2>/dev/null
 		after_kill "SIGKILL at rename #$n"
 	done
 else
