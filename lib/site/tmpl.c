@@ -23,9 +23,7 @@
 struct	pm_tvkv {
 	const char	*key;
 	size_t		 klen;
-	uint32_t	 hash;		/* keyhash(key, klen) */
 	struct pm_tv	*val;
-	struct pm_tvkv	*next;
 };
 
 enum	optype {
@@ -159,15 +157,30 @@ pm_tv_set(struct pm_arena *a, struct pm_tv *map, const char *key,
     struct pm_tv *val)
 {
 	struct pm_tvkv	*kv;
+	uint32_t	*kh;
+	size_t		 cap;
 
-	kv = pm_arena_alloc(a, sizeof(*kv));
+	/* Two arrays in the arena, doubled when full: the hashes, which
+	 * a lookup scans, and the entries. */
+	if (map->nkv == map->capkv) {
+		cap = map->capkv ? map->capkv * 2 : 8;
+		kv = pm_arena_alloc(a, cap * sizeof(*kv));
+		kh = pm_arena_alloc(a, cap * sizeof(*kh));
+		if (map->nkv > 0) {
+			memcpy(kv, map->kv, map->nkv * sizeof(*kv));
+			memcpy(kh, map->kh, map->nkv * sizeof(*kh));
+		}
+		map->kv = kv;
+		map->kh = kh;
+		map->capkv = cap;
+	}
+	kv = &map->kv[map->nkv];
 	kv->key = key;	/* keys are string literals or arena strings */
 	kv->klen = strlen(key);
-	kv->hash = keyhash(key, kv->klen);
-	map->keys |= (uint64_t)1 << (kv->hash & 63);
 	kv->val = val;
-	kv->next = map->kv;
-	map->kv = kv;
+	map->kh[map->nkv] = keyhash(key, kv->klen);
+	map->keys |= (uint64_t)1 << (map->kh[map->nkv] & 63);
+	map->nkv++;
 }
 
 void
@@ -482,6 +495,7 @@ static const struct pm_tv *
 map_get(const struct pm_tv *m, const struct seg *k)
 {
 	const struct pm_tvkv	*kv;
+	size_t			 i;
 
 	if (m == NULL || m->type != PM_TV_MAP)
 		return NULL;
@@ -489,10 +503,14 @@ map_get(const struct pm_tv *m, const struct seg *k)
 	 * maps: the key bits say so without walking them. */
 	if (!(m->keys & (uint64_t)1 << (k->hash & 63)))
 		return NULL;
-	for (kv = m->kv; kv != NULL; kv = kv->next)
-		if (kv->hash == k->hash && kv->klen == k->len &&
-		    memcmp(kv->key, k->s, k->len) == 0)
+	/* The most recent first: a later set hides an earlier one. */
+	for (i = m->nkv; i-- > 0; ) {
+		if (m->kh[i] != k->hash)
+			continue;
+		kv = &m->kv[i];
+		if (kv->klen == k->len && memcmp(kv->key, k->s, k->len) == 0)
 			return kv->val;
+	}
 	return NULL;
 }
 

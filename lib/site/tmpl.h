@@ -44,7 +44,9 @@ struct	pm_tv {
 	int		 b;		/* BOOL */
 	struct pm_tv	**items;	/* LIST */
 	size_t		 nitems, capitems;
-	struct pm_tvkv	*kv;		/* MAP: most recent first */
+	struct pm_tvkv	*kv;		/* MAP: entries, in the order set */
+	uint32_t	*kh;		/* MAP: the hash of each key */
+	size_t		 nkv, capkv;	/* MAP */
 	uint64_t	 keys;		/* MAP: bit (hash % 64) of each key */
 };
 
