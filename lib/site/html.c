@@ -18,6 +18,10 @@ esc(struct pm_buf *b, const char *s, size_t n, int attr)
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
+		/* Every byte replaced is below '?' or DEL: letters and
+		 * UTF-8 take this one test. */
+		if (c > '>' && c != 0x7f)
+			continue;
 		switch (c) {
 		case '&':
 			rep = "&amp;";

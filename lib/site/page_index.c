@@ -173,7 +173,6 @@ page_facets(const struct site *s, enum facet_kind k, struct pm_arena *a)
 static struct pm_tv *
 owner_items(const struct site *s, const struct fval *fv, struct pm_arena *a)
 {
-	const struct fval	*o;
 	const struct pm_doc	*d;
 	const struct pm_action	*ac;
 	struct pm_tv		*l, *it;
@@ -186,8 +185,7 @@ owner_items(const struct site *s, const struct fval *fv, struct pm_arena *a)
 		d = s->reps[fv->reps[i]].doc;
 		for (j = 0; j < d->nactions; j++) {
 			ac = &d->actions[j];
-			if (ac->owner == NULL ||
-			    (o = site_fval(s, FACET_OWNER, ac->owner)) != fv)
+			if (s->reps[fv->reps[i]].aowner[j] != fv)
 				continue;
 			it = pm_tv_push_map(a, l);
 			pm_tv_set(a, it, "report", s->reps[fv->reps[i]].row);

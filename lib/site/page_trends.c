@@ -413,8 +413,7 @@ chart_actions(const struct site *s, struct pm_arena *a, struct pm_tv *ctx,
 			tot[slot]++;
 			if (m >= 0 && m < ax.n)
 				v[(size_t)m * 3 + (size_t)slot] += 1;
-			if (slot == 2 && ac->owner != NULL &&
-			    (fv = site_fval(s, FACET_OWNER, ac->owner)) != NULL)
+			if (slot == 2 && (fv = s->reps[i].aowner[j]) != NULL)
 				oc[fv - of->v].n++;
 		}
 	}

@@ -639,8 +639,18 @@ build_model(struct site *s)
 	build_backlinks(s);
 	for (k = 0; k < FACET__MAX; k++)
 		build_facet(s, (enum facet_kind)k);
-	for (i = 0; i < s->nreps; i++)
-		build_row(s, &s->reps[i]);
+	for (i = 0; i < s->nreps; i++) {
+		r = &s->reps[i];
+		build_row(s, r);
+		/* Owner pages and the overdue chart match action items to
+		 * owners by pointer, without a lookup per item and page. */
+		r->aowner = pm_arena_alloc(&s->arena, (r->doc->nactions + 1) *
+		    sizeof(*r->aowner));
+		for (k = 0; k < r->doc->nactions; k++)
+			if (r->doc->actions[k].owner != NULL)
+				r->aowner[k] = site_fval(s, FACET_OWNER,
+				    r->doc->actions[k].owner);
+	}
 
 	/* Years, newest first. */
 	s->years = pm_xcalloc(s->nreps + 1, sizeof(int));

@@ -45,6 +45,8 @@ struct	rep {				/* one report */
 	size_t			*back;	/* reports that reference this one */
 	size_t			 nback;
 	struct pm_tv		*row;	/* row value for list pages */
+	const struct fval	**aowner; /* owner value of each action
+					   item (doc->actions), or NULL */
 };
 
 struct	fval {				/* one service, tag, ... */
