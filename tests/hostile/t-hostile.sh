@@ -399,6 +399,23 @@ cve_case emphasis '' cve_emph
 cve_case backticks '' cve_backticks
 cve_case references '' cve_refs
 
+# ---- configuration globs made of many stars (each "**" tries every
+# position of the rest of the path: n^k without a memo) ----
+
+if hcase glob-stars; then
+	stars=$(rep '*' 200)
+	dstars=$(rep '**/a/' 30)
+	printf 'include: ["?%s[x]", "%sc"]\nexclude: ["%s.txt", "%sz"]\n' \
+	    "$stars" "$dstars" "$stars" "$dstars" >"$R/.postmortem.yaml"
+	d=$R/reports
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+		d=$d/a
+	done
+	mkdir -p "$d"
+	sed 's/^id: hostile-good$/id: deep/' "$H/good.md" >"$d/b.md"
+	hrun
+fi
+
 # ---- a rule pack with a catastrophic pattern: PCRE2's match limit
 # stops it, with a finding that says so on the line ----
 
