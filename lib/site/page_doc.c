@@ -634,7 +634,11 @@ render_body(const struct site *s, const struct pm_doc *d,
 	size_t			 off, i;
 	int			 rc = -1;
 
-	if (d->text == NULL || d->line_off == NULL)
+	if (d->text == NULL) {
+		pm_error_set("the document's text was not kept");
+		return -1;
+	}
+	if (d->line_off == NULL)
 		return 0;		/* not a text file: no body */
 	if (was_cut(d))
 		return render_cut(s, d, out);
@@ -653,7 +657,8 @@ render_body(const struct site *s, const struct pm_doc *d,
 	if (html != NULL) {
 		pm_buf_puts(out, html);
 		rc = 0;
-	}
+	} else
+		pm_error_set("cmark-gfm rendered nothing");
 	/* The arena frees the tree, the parser and the HTML at once. */
 	md_reset();
 	return rc;
@@ -678,8 +683,11 @@ page_doc(const struct site *s, size_t i, struct pm_arena *a)
 	if (d->meta.inferred)
 		pm_tv_setb(a, ctx, "inferred", 1);
 	if (render_body(s, d, &body) == -1) {
-		pm_error_set("cannot render '%s': %s", d->path,
-		    pm_error_get());
+		/* pm_error_set must not read the buffer it writes. */
+		char	*why = pm_xstrdup(pm_error_get());
+
+		pm_error_set("cannot render '%s': %s", d->path, why);
+		free(why);
 		goto out;
 	}
 	if (find_open(pm_buf_cstr(&body), pm_buf_cstr(&body) + body.len) ==
