@@ -210,7 +210,7 @@ pm_md__actions_table(struct pm_walk *w, cmark_node *table)
 		return;
 	for (i = 0, cell = cmark_node_first_child(row); cell != NULL &&
 	    i < MAXCOLS; cell = cmark_node_next(cell), i++) {
-		t = pm_md__atext(w, cell, &tl);
+		t = pm_md__stext(w, cell, &tl);
 		k = classify(t, tl);
 		if (k != A_NONE && col[k] == -1)
 			col[k] = (int)i;
@@ -596,7 +596,7 @@ pm_md__actions_list(struct pm_walk *w, cmark_node *list)
 			if (lead != NULL &&
 			    cmark_node_get_type(lead) == CMARK_NODE_STRONG) {
 				/* "**Add an alert**: why" */
-				t = pm_md__atext(w, lead, &tlen);
+				t = pm_md__stext(w, lead, &tlen);
 				while (tlen > 0 && t[tlen - 1] == ':')
 					tlen--;
 				a->text = pm_arena_strndup(&w->doc->arena, t,
@@ -607,7 +607,8 @@ pm_md__actions_list(struct pm_walk *w, cmark_node *list)
 				a->text = pm_md__atext(w, para, NULL);
 		} else
 			a->text = "";
-		it.s = pm_md__atext(w, item, &it.len);
+		/* Scratch text: read_facts() copies what it keeps. */
+		it.s = pm_md__stext(w, item, &it.len);
 		it.first = first;
 		it.last = last;
 		it.pos = a->pos;

@@ -73,7 +73,8 @@ struct	pm_list {
 struct	pm_kv {
 	const char		*key;
 	const char		*value;	/* scalar text; NULL if not a scalar */
-	const struct pm_ynode	*node;	/* the YAML value, or NULL if inferred */
+	const struct pm_ynode	*node;	/* a copy of the YAML value (cut at
+					   depth 16), or NULL if inferred */
 	int			 is_num;
 	double			 num;
 	struct pm_pos		 pos;
@@ -102,7 +103,8 @@ struct	pm_meta {
 	size_t		 nimpact;
 	struct pm_kv	*extra;		/* unknown fields, in file order */
 	size_t		 nextra;
-	const struct pm_ynode *root;	/* front matter tree, or NULL */
+	/* The YAML tree itself is not kept: only impact and extra values
+	 * keep a copy of their node (pm_kv.node). */
 };
 
 struct	pm_section {
@@ -214,7 +216,8 @@ struct	pm_doc {
 	enum pm_doc_kind kind;
 	char		*text;		/* the file's bytes, owned, NUL-terminated */
 	size_t		 textsz;
-	size_t		*line_off;	/* byte offset of each line start */
+	uint32_t	*line_off;	/* byte offset of each line start,
+					   and textsz after the last (arena) */
 	unsigned int	 nlines;
 	unsigned int	 body_line;	/* first line after the front matter */
 	int		 crlf;		/* lines end in CRLF */
@@ -263,6 +266,15 @@ struct	pm_doc {
  */
 int	 pm_doc_parse(struct pm_doc **out, const char *path,
 	    const char *text, size_t len, const struct pm_config *,
+	    unsigned int flags);
+/*
+ * The same, adopting text: a buffer from malloc (pm_xmalloc) holding
+ * len bytes, which the document now owns and frees (the caller must
+ * not touch it again).  Saves the copy; a reader's spare capacity is
+ * given back.
+ */
+int	 pm_doc_parse_take(struct pm_doc **out, const char *path,
+	    char *text, size_t len, const struct pm_config *,
 	    unsigned int flags);
 void	 pm_doc_free(struct pm_doc *);
 

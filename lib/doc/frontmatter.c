@@ -120,6 +120,63 @@ is_scalar(const struct pm_ynode *n)
 	return n != NULL && n->type == PM_Y_SCALAR;
 }
 
+/*
+ * The YAML tree lives in a scratch arena that dies at the end of
+ * pm_doc__frontmatter(): what the model keeps is copied into the
+ * document's arena.  keep() copies a scalar's text.
+ */
+static const char *
+keep(struct pm_doc *doc, const struct pm_ynode *n)
+{
+	char	*p;
+
+	p = pm_arena_alloc(&doc->arena, n->len + 1);
+	memcpy(p, n->value, n->len);
+	p[n->len] = '\0';
+	return p;
+}
+
+/*
+ * A copy of a value (impact, unknown fields) for the consumers that
+ * show non-scalar values (the site flattens them).  Deep values are cut
+ * at a depth and a node budget: an alias is a pointer in the tree, and
+ * copying it must not multiply it.
+ */
+static const struct pm_ynode *
+keep_node(struct pm_doc *doc, const struct pm_ynode *n, int depth,
+    size_t *budget)
+{
+	struct pm_ynode	*c;
+	size_t		 i;
+
+	c = pm_arena_alloc(&doc->arena, sizeof(*c));
+	c->type = n->type;
+	c->quoted = n->quoted;
+	c->pos = n->pos;
+	c->tag = n->tag != NULL ? pm_arena_strdup(&doc->arena, n->tag) : NULL;
+	if (n->type == PM_Y_SCALAR || *budget == 0 || depth >= 16) {
+		if (n->type == PM_Y_SCALAR) {
+			c->value = keep(doc, n);
+			c->len = n->len;
+		} else {
+			c->type = PM_Y_SCALAR;
+			c->value = "\xe2\x80\xa6";	/* an ellipsis: cut */
+			c->len = 3;
+		}
+		if (*budget > 0)
+			(*budget)--;
+		return c;
+	}
+	(*budget)--;
+	c->value = "";
+	c->kids = pm_arena_alloc(&doc->arena, n->nkids * sizeof(*c->kids));
+	for (i = 0; i < n->nkids; i++)
+		c->kids[i] = (struct pm_ynode *)keep_node(doc, n->kids[i],
+		    depth + 1, budget);
+	c->nkids = n->nkids;
+	return c;
+}
+
 static void
 read_list(struct pm_doc *doc, const struct field *f,
     const struct pm_ynode *v, struct pm_list *l)
@@ -136,7 +193,7 @@ read_list(struct pm_doc *doc, const struct field *f,
 		/* A scalar counts as a one-item list. */
 		l->ok = 1;
 		l->v = pm_arena_alloc(&doc->arena, sizeof(*l->v));
-		l->v[0].s = v->value;
+		l->v[0].s = keep(doc, v);
 		l->v[0].pos = l->pos;
 		l->n = 1;
 		return;
@@ -159,14 +216,14 @@ read_list(struct pm_doc *doc, const struct field *f,
 			l->ok = 0;
 			continue;
 		}
-		l->v[l->n].s = v->kids[i]->value;
+		l->v[l->n].s = keep(doc, v->kids[i]);
 		l->v[l->n].pos = fpos(doc, v->kids[i]);
 		l->n++;
 	}
 }
 
 static void
-read_impact(struct pm_doc *doc, const struct pm_ynode *v)
+read_impact(struct pm_doc *doc, const struct pm_ynode *v, size_t *budget)
 {
 	struct pm_meta	*m = &doc->meta;
 	struct pm_kv	*kv;
@@ -186,11 +243,11 @@ read_impact(struct pm_doc *doc, const struct pm_ynode *v)
 	    (v->nkids / 2 + 1) * sizeof(*m->impact));
 	for (i = 0; i + 1 < v->nkids; i += 2) {
 		kv = &m->impact[m->nimpact++];
-		kv->key = v->kids[i]->value;
-		kv->node = v->kids[i + 1];
+		kv->key = keep(doc, v->kids[i]);
+		kv->node = keep_node(doc, v->kids[i + 1], 0, budget);
 		kv->pos = fpos(doc, v->kids[i + 1]);
 		if (is_scalar(v->kids[i + 1])) {
-			kv->value = v->kids[i + 1]->value;
+			kv->value = kv->node->value;
 			kv->is_num = read_num(kv->value, v->kids[i + 1]->len,
 			    &kv->num) == 0;
 		}
@@ -199,7 +256,7 @@ read_impact(struct pm_doc *doc, const struct pm_ynode *v)
 
 static void
 read_field(struct pm_doc *doc, const struct field *f,
-    const struct pm_ynode *k, const struct pm_ynode *v)
+    const struct pm_ynode *k, const struct pm_ynode *v, size_t *budget)
 {
 	struct pm_meta	*m = &doc->meta;
 	struct pm_pos	 p = fpos(doc, v);
@@ -215,7 +272,7 @@ read_field(struct pm_doc *doc, const struct field *f,
 		return;
 	}
 	if (f->type == F_MAP) {
-		read_impact(doc, v);
+		read_impact(doc, v, budget);
 		return;
 	}
 	if (pm_yis_null(v)) {
@@ -244,7 +301,7 @@ read_field(struct pm_doc *doc, const struct field *f,
 	}
 	switch (f->type) {
 	case F_ID:
-		m->id = v->value;
+		m->id = keep(doc, v);
 		m->id_set = 1;
 		m->id_pos = p;
 		break;
@@ -252,7 +309,7 @@ read_field(struct pm_doc *doc, const struct field *f,
 	case F_SEVERITY:
 	case F_STATUS:
 		str = (struct pm_str *)((char *)m + f->off);
-		str->s = v->value;
+		str->s = keep(doc, v);
 		str->pos = p;
 		if (f->type == F_SEVERITY) {
 			m->severity = read_severity(v->value, v->len);
@@ -281,7 +338,7 @@ read_field(struct pm_doc *doc, const struct field *f,
 	case F_TS:
 		ts = (struct pm_tsval *)((char *)m + f->off);
 		ts->set = 1;
-		ts->raw = v->value;
+		ts->raw = keep(doc, v);
 		ts->pos = p;
 		if (pm_time_parse(&t, &hz, v->value) == 0) {
 			ts->ok = 1;
@@ -296,7 +353,7 @@ read_field(struct pm_doc *doc, const struct field *f,
 	case F_DATE:
 		dv = (struct pm_dateval *)((char *)m + f->off);
 		dv->set = 1;
-		dv->raw = v->value;
+		dv->raw = keep(doc, v);
 		dv->pos = p;
 		if (pm_date_parse(&dv->days, v->value) == 0)
 			dv->ok = 1;
@@ -321,9 +378,10 @@ pm_doc__frontmatter(struct pm_doc *doc, const struct pm_config *cfg)
 	struct pm_meta		*m = &doc->meta;
 	struct pm_ylimits	 lim = PM_YLIMITS_DEFAULT;
 	struct pm_yerror	 err;
+	struct pm_arena		 yarena = PM_ARENA_INIT;
 	struct pm_ynode		*root = NULL;
 	const struct pm_ynode	*k, *v;
-	size_t			 a, b, i, j, cap = 0;
+	size_t			 a, b, i, j, cap = 0, budget = 1000;
 	unsigned char		 seen[NFIELDS];
 
 	if (!m->has_fm || m->fm_last == 0)
@@ -336,14 +394,13 @@ pm_doc__frontmatter(struct pm_doc *doc, const struct pm_config *cfg)
 	a = pm_doc__line_start(doc, m->fm_first + 1);
 	b = pm_doc__line_start(doc, m->fm_last);
 	memset(&err, 0, sizeof(err));
-	if (pm_yaml_parse(&root, &doc->arena, doc->text + a, b - a, &lim,
+	if (pm_yaml_parse(&root, &yarena, doc->text + a, b - a, &lim,
 	    &err) == -1) {
 		pm_doc__finding(doc, PM_RULE_FRONTMATTER_SYNTAX,
 		    err.pos.line + m->fm_first, err.pos.col,
 		    "the front matter is not valid YAML: %s", err.msg);
-		return;
+		goto out;
 	}
-	m->root = root;
 	if (root != NULL && root->type != PM_Y_MAP) {
 		struct pm_pos p = fpos(doc, root);
 
@@ -351,11 +408,11 @@ pm_doc__frontmatter(struct pm_doc *doc, const struct pm_config *cfg)
 		    p.col, "the front matter is a %s, not a mapping; write "
 		    "one 'key: value' per line",
 		    root->type == PM_Y_SEQ ? "list" : "single value");
-		return;
+		goto out;
 	}
 	m->fm_ok = 1;
 	if (root == NULL)
-		return;
+		goto out;
 	memset(seen, 0, sizeof(seen));
 	for (i = 0; i + 1 < root->nkids; i += 2) {
 		k = root->kids[i];
@@ -382,22 +439,26 @@ pm_doc__frontmatter(struct pm_doc *doc, const struct pm_config *cfg)
 				continue;
 			}
 			seen[j] = 1;
-			read_field(doc, &fields[j], k, v);
+			read_field(doc, &fields[j], k, v, &budget);
 			continue;
 		}
 		/* Unknown fields are kept, never an error. */
 		m->extra = pm_arena_grow(&doc->arena, m->extra, &cap,
 		    m->nextra + 1, sizeof(*m->extra));
-		m->extra[m->nextra].key = k->value;
-		m->extra[m->nextra].node = v;
+		m->extra[m->nextra].key = keep(doc, k);
+		m->extra[m->nextra].node = keep_node(doc, v, 0, &budget);
 		m->extra[m->nextra].pos = fpos(doc, v);
 		if (v->type == PM_Y_SCALAR) {
-			m->extra[m->nextra].value = v->value;
+			m->extra[m->nextra].value =
+			    m->extra[m->nextra].node->value;
 			m->extra[m->nextra].is_num = read_num(v->value, v->len,
 			    &m->extra[m->nextra].num) == 0;
 		}
 		m->nextra++;
 	}
+out:
+	/* The model holds copies: the tree goes (STYLE B5, scale). */
+	pm_arena_release(&yarena);
 }
 
 /*

@@ -263,6 +263,21 @@ pm_md__text(cmark_node *node, struct pm_buf *b)
 }
 
 const char *
+pm_md__stext(struct pm_walk *w, cmark_node *n, size_t *lenp)
+{
+	const char	*s;
+	size_t		 len;
+
+	pm_buf_truncate(&w->tmp, 0);
+	pm_md__text(n, &w->tmp);
+	s = pm_buf_cstr(&w->tmp);
+	len = w->tmp.len;
+	pm_doc__trim(&s, &len);
+	*lenp = len;
+	return s;
+}
+
+const char *
 pm_md__atext(struct pm_walk *w, cmark_node *n, size_t *lenp)
 {
 	const char	*s;

@@ -47,6 +47,11 @@ unsigned int	 pm_md__line(const struct pm_walk *, cmark_node *);
 unsigned int	 pm_md__end_line(const struct pm_walk *, cmark_node *);
 /* Append the plain text of a node's inlines (no marks) to buf. */
 void		 pm_md__text(cmark_node *, struct pm_buf *);
+/*
+ * The plain text of a node, trimmed, in scratch space: valid until the
+ * next pm_md__stext() or pm_md__atext() (not NUL-terminated at *lenp).
+ */
+const char	*pm_md__stext(struct pm_walk *, cmark_node *, size_t *lenp);
 /* The plain text of a node, trimmed, in the document's arena. */
 const char	*pm_md__atext(struct pm_walk *, cmark_node *, size_t *lenp);
 /*

@@ -10,7 +10,6 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "base/alloc.h"
 #include "doc/doc_int.h"
 
 /*
@@ -41,24 +40,44 @@ is_fence(const struct pm_doc *doc, unsigned int n, int close)
 	return 1;
 }
 
+/* Occurrences of byte c in [p, end). */
+static size_t
+count_byte(const char *p, const char *end, int c)
+{
+	size_t	 n = 0;
+
+	while (p < end && (p = memchr(p, c, (size_t)(end - p))) != NULL) {
+		n++;
+		p++;
+	}
+	return n;
+}
+
 int
 pm_doc__split(struct pm_doc *doc)
 {
 	const char	*t = doc->text, *p, *end = doc->text + doc->textsz;
-	size_t		 cap = 0, n = 0;
+	size_t		 n = 0, max;
 	unsigned int	 i;
 
 	if (memchr(t, '\0', doc->textsz) != NULL)
 		return -1;
 	doc->bom = doc->textsz >= 3 && memcmp(t, "\xef\xbb\xbf", 3) == 0;
 
-	/* The line table: a start offset per line, and a sentinel. */
-	doc->line_off = pm_xgrow(NULL, &cap, 64, sizeof(size_t));
+	/*
+	 * The line table: a start offset per line, and a sentinel, in the
+	 * arena (4 bytes a line: pm_doc_parse keeps texts under 4 GB).
+	 * A line ends at LF, CRLF or a lone CR: at most one line per LF
+	 * and CR, plus the last one.
+	 */
+	max = count_byte(t, end, '\n') + 2;
+	if (memchr(t, '\r', doc->textsz) != NULL)
+		max += count_byte(t, end, '\r');
+	doc->line_off = pm_arena_alloc(&doc->arena, max *
+	    sizeof(*doc->line_off));
 	p = t;
 	while (p < end) {
-		doc->line_off = pm_xgrow(doc->line_off, &cap, n + 2,
-		    sizeof(size_t));
-		doc->line_off[n++] = (size_t)(p - t);
+		doc->line_off[n++] = (uint32_t)(p - t);
 		/* Both terminators: memchr for LF is the fast path. */
 		while (p < end && *p != '\n' && *p != '\r') {
 			const char *q = memchr(p, '\n', (size_t)(end - p));
@@ -75,8 +94,7 @@ pm_doc__split(struct pm_doc *doc)
 		if (p < end)
 			p++;
 	}
-	doc->line_off = pm_xgrow(doc->line_off, &cap, n + 1, sizeof(size_t));
-	doc->line_off[n] = doc->textsz;
+	doc->line_off[n] = (uint32_t)doc->textsz;
 	doc->nlines = (unsigned int)n;
 
 	/* Front matter: "---" on line 1, closed by "---" or "...". */

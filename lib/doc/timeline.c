@@ -266,7 +266,7 @@ pm_md__timeline_table(struct pm_walk *w, cmark_node *table)
 	/* The header row: which column holds what. */
 	for (i = 0, cell = cmark_node_first_child(row); cell != NULL &&
 	    i < MAXCOLS; cell = cmark_node_next(cell), i++) {
-		t = pm_md__atext(w, cell, &tl);
+		t = pm_md__stext(w, cell, &tl);
 		k = classify(t, tl);
 		if (k != T_NONE && col[k] == -1)
 			col[k] = (int)i;
@@ -330,7 +330,8 @@ list_items(struct pm_walk *w, cmark_node *list, int depth)
 		if (para == NULL ||
 		    cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
 			continue;
-		text = pm_md__atext(w, para, &len);
+		/* Scratch text: add_row() copies the time and the event. */
+		text = pm_md__stext(w, para, &len);
 		if ((tlen = pm_ttime_prefix(text, len, &rest)) == 0)
 			continue;
 		if (rest > len)

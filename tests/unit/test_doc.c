@@ -233,6 +233,67 @@ test_actions__inline_list(struct pm_config *cfg)
 	pm_doc_free(d);
 }
 
+/*
+ * Memory: the YAML tree is not kept (unknown non-scalar values keep a
+ * copy, aliases are not multiplied), the grown arrays are settled into
+ * the arena, and most of what the arena holds is used.
+ */
+static void
+test_doc__memory(struct pm_config *cfg)
+{
+	struct pm_buf	 b = PM_BUF_INIT;
+	struct pm_doc	*d;
+	size_t		 i, used, held, tlen;
+	char		 line[64], *t;
+
+	pm_buf_puts(&b, "---\ntitle: t\nseverity: P2\n"
+	    "started: 2024-10-24T08:00:00Z\nended: 2024-10-24T10:00:00Z\n"
+	    "authors: [\"@a\", \"@b\"]\n"
+	    "owners: &o {team: sre, pager: [x, y]}\n"
+	    "again: [*o, *o, *o]\n"
+	    "impact: {customers: 12, regions: [eu, us]}\n---\n"
+	    "## Timeline (all times UTC)\n\n| Time | Event |\n|---|---|\n");
+	for (i = 0; i < 100; i++) {
+		snprintf(line, sizeof(line), "| 08:%02zu | step %zu |\n",
+		    i % 60, i);
+		pm_buf_puts(&b, line);
+	}
+	pm_doc_parse(&d, "x.md", b.ptr, b.len, cfg, 0);
+	INT_EQ(d->timeline.n, 100, "memory: rows");
+	STR_EQ(d->timeline.rows[99].event, "step 99", "memory: last row");
+	INT_EQ(d->arena.nside, 0, "memory: arrays settled in the arena");
+	STR_EQ(d->meta.authors.v[1].s, "@b", "memory: list copied");
+	INT_EQ(d->meta.nextra, 2, "memory: unknown fields");
+	if (d->meta.nextra == 2) {
+		STR_EQ(d->meta.extra[0].key, "owners", "memory: key copied");
+		OK(d->meta.extra[0].value == NULL &&
+		    d->meta.extra[0].node != NULL &&
+		    d->meta.extra[0].node->nkids == 4,
+		    "memory: mapping value kept as a copy");
+		OK(d->meta.extra[1].node != NULL &&
+		    d->meta.extra[1].node->nkids == 3 &&
+		    d->meta.extra[1].node->kids[2]->nkids == 4,
+		    "memory: aliases copied");
+	}
+	INT_EQ(d->meta.nimpact, 2, "memory: impact");
+	if (d->meta.nimpact == 2) {
+		STR_EQ(d->meta.impact[0].value, "12", "memory: impact scalar");
+		OK(d->meta.impact[1].node != NULL &&
+		    d->meta.impact[1].node->nkids == 2,
+		    "memory: impact list kept as a copy");
+	}
+	pm_arena_stats(&d->arena, &used, &held);
+	OK(used * 10 >= held * 7, "memory: arena at least 70% used");
+	pm_doc_free(d);
+
+	/* Taking the buffer: no copy, the document frees it. */
+	t = pm_buf_detach(&b, &tlen);
+	pm_doc_parse_take(&d, "x.md", t, tlen, cfg, 0);
+	INT_EQ(d->timeline.n, 100, "memory: parse_take");
+	pm_doc_free(d);
+	pm_buf_release(&b);
+}
+
 static void
 test_body(struct pm_config *cfg)
 {
@@ -311,6 +372,7 @@ main(void)
 	test_actions(&cfg);
 	test_actions__inline_list(&cfg);
 	test_body(&cfg);
+	test_doc__memory(&cfg);
 	test_screen__linear(&cfg);
 	pm_config_release(&cfg);
 	return harness_done();
