@@ -179,8 +179,7 @@ load_one(struct load *ld, size_t i)
 	flags = ld->opts->doc_flags;
 	if (e->named || included)
 		flags |= PM_PARSE_FORCE;
-	pm_doc_parse(&doc, e->path, buf, len, ld->cfg, flags);
-	free(buf);
+	pm_doc_parse_take(&doc, e->path, buf, len, ld->cfg, flags);
 	switch (doc->kind) {
 	case PM_DOC_FRONTMATTER:
 		break;
