@@ -578,6 +578,9 @@ build_row(struct site *s, struct rep *r)
 		pm_tv_sets(a, row, "lint", "clean");
 		pm_tv_sets(a, row, "lint_class", "lint-ok");
 	}
+	/* Built once, read-only while pages render: the list sections
+	 * showing it may reuse their output (tmpl.h). */
+	pm_tv_memo(row);
 	pm_buf_release(&b);
 }
 
@@ -812,6 +815,7 @@ worker(void *arg)
 	}
 	pm_arena_release(&a);
 	page_doc_thread_done();
+	pm_tmpl_thread_done();
 	return NULL;
 }
 

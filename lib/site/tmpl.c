@@ -205,6 +205,12 @@ pm_tv_setf(struct pm_arena *a, struct pm_tv *map, const char *key,
 }
 
 void
+pm_tv_memo(struct pm_tv *v)
+{
+	v->memo = 1;
+}
+
+void
 pm_tv_setb(struct pm_arena *a, struct pm_tv *map, const char *key, int b)
 {
 	pm_tv_set(a, map, key, pm_tv_bool(a, b));
@@ -479,6 +485,8 @@ pm_tmpl_free(struct pm_tmpl *t)
 {
 	if (t == NULL)
 		return;
+	/* Kept outputs are keyed by op address: none may outlive it. */
+	pm_tmpl_thread_done();
 	op_free(&t->root);
 	free(t->name);
 	free(t);
@@ -486,10 +494,52 @@ pm_tmpl_free(struct pm_tmpl *t)
 
 /* ---- evaluation ---- */
 
+/*
+ * The output of a section for one list item marked with pm_tv_memo
+ * (a report row: the same on a hundred list pages and in the related
+ * lists of many report pages) is kept per thread and reused when the
+ * names it read outside the item have the same values again.
+ */
+struct	dep {				/* a name read outside the item */
+	const struct op	*o;
+	int		 type;		/* enum pm_tvtype, or -1: absent */
+	int		 b;		/* BOOL */
+	char		*s;		/* STR, a copy */
+	size_t		 len;
+};
+
+struct	memo {
+	const struct op		*op;	/* the section */
+	const struct pm_tv	*item;
+	struct dep		*deps;
+	size_t			 ndeps;
+	char			*out;
+	size_t			 len;
+	struct memo		*next;	/* same hash slot */
+};
+
+struct	memotab {
+	struct memo	**v;
+	size_t		 cap, n;
+};
+
+static _Thread_local struct memotab	 memos;
+
 struct	ctx {
 	const struct pm_tv	*v[MAXDEPTH * 2];
 	int			 n;
+	int			 rec;	/* recording the deps of the item at
+					   this index, or -1 */
+	int			 bad;	/* read an outer list or map: the
+					   output is not kept */
+	struct dep		*deps;
+	size_t			 ndeps, capdeps;
 };
+
+static void	 dep_add(struct ctx *, const struct op *,
+		    const struct pm_tv *);
+static void	 eval(const struct op *, struct ctx *, struct pm_buf *);
+static const struct pm_tv *lookup(struct ctx *, const struct op *);
 
 static const struct pm_tv *
 map_get(const struct pm_tv *m, const struct seg *k)
@@ -516,7 +566,7 @@ map_get(const struct pm_tv *m, const struct seg *k)
 
 /* The value of a name op, innermost context first, or NULL. */
 static const struct pm_tv *
-lookup(const struct ctx *c, const struct op *o)
+lookup(struct ctx *c, const struct op *o)
 {
 	const struct pm_tv	*v;
 	size_t			 k;
@@ -529,6 +579,9 @@ lookup(const struct ctx *c, const struct op *o)
 		v = map_get(c->v[i], &o->segs[0]);
 	for (k = 1; v != NULL && k < o->nsegs; k++)
 		v = map_get(v, &o->segs[k]);
+	/* i + 1 is where the name was found (-1: nowhere). */
+	if (c->rec >= 0 && i + 1 < c->rec)
+		dep_add(c, o, v);
 	return v;
 }
 
@@ -548,6 +601,187 @@ truthy(const struct pm_tv *v)
 		return 1;
 	}
 	return 0;
+}
+
+/* Record that name o read v outside the item being recorded. */
+static void
+dep_add(struct ctx *c, const struct op *o, const struct pm_tv *v)
+{
+	struct dep	*d;
+
+	if (v != NULL && v->type != PM_TV_STR && v->type != PM_TV_BOOL) {
+		c->bad = 1;
+		return;
+	}
+	c->deps = pm_xgrow(c->deps, &c->capdeps, c->ndeps + 1,
+	    sizeof(*c->deps));
+	d = &c->deps[c->ndeps++];
+	d->o = o;
+	d->type = v == NULL ? -1 : (int)v->type;
+	d->b = v != NULL && v->type == PM_TV_BOOL ? v->b : 0;
+	d->s = NULL;
+	d->len = 0;
+	if (v != NULL && v->type == PM_TV_STR) {
+		d->s = pm_xmalloc(v->len + 1);
+		memcpy(d->s, v->s, v->len);
+		d->s[v->len] = '\0';
+		d->len = v->len;
+	}
+}
+
+static void
+deps_free(struct dep *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].s);
+}
+
+static size_t
+memo_slot(const struct op *op, const struct pm_tv *item, size_t cap)
+{
+	uint64_t	 h;
+
+	h = ((uint64_t)(uintptr_t)op * 0x9e3779b97f4a7c15ULL) ^
+	    ((uint64_t)(uintptr_t)item * 0xc2b2ae3d27d4eb4fULL);
+	return (size_t)(h >> 17) & (cap - 1);
+}
+
+static struct memo *
+memo_find(const struct op *op, const struct pm_tv *item)
+{
+	struct memo	*m;
+
+	if (memos.cap == 0)
+		return NULL;
+	for (m = memos.v[memo_slot(op, item, memos.cap)]; m != NULL;
+	    m = m->next)
+		if (m->op == op && m->item == item)
+			return m;
+	return NULL;
+}
+
+/* Keep the output of op for item with the deps recorded in c. */
+static void
+memo_store(struct ctx *c, const struct op *op, const struct pm_tv *item,
+    const char *out, size_t len)
+{
+	struct memo	*m, *next, **nv;
+	size_t		 i, ncap, k;
+
+	if ((m = memo_find(op, item)) != NULL) {
+		deps_free(m->deps, m->ndeps);
+		free(m->deps);
+		free(m->out);
+	} else {
+		if (memos.n + 1 > memos.cap / 2) {
+			ncap = memos.cap ? memos.cap * 2 : 1024;
+			nv = pm_xcalloc(ncap, sizeof(*nv));
+			for (i = 0; i < memos.cap; i++)
+				for (m = memos.v[i]; m != NULL; m = next) {
+					next = m->next;
+					k = memo_slot(m->op, m->item, ncap);
+					m->next = nv[k];
+					nv[k] = m;
+				}
+			free(memos.v);
+			memos.v = nv;
+			memos.cap = ncap;
+		}
+		m = pm_xcalloc(1, sizeof(*m));
+		m->op = op;
+		m->item = item;
+		k = memo_slot(op, item, memos.cap);
+		m->next = memos.v[k];
+		memos.v[k] = m;
+		memos.n++;
+	}
+	m->deps = c->ndeps ? pm_xreallocarray(NULL, c->ndeps,
+	    sizeof(*m->deps)) : NULL;
+	if (c->ndeps)
+		memcpy(m->deps, c->deps, c->ndeps * sizeof(*m->deps));
+	m->ndeps = c->ndeps;
+	c->ndeps = 0;		/* the strings now belong to m */
+	m->out = pm_xmalloc(len + 1);
+	if (len > 0)
+		memcpy(m->out, out, len);
+	m->len = len;
+}
+
+/* Whether every name m read outside its item has the same value in c. */
+static int
+deps_hold(struct ctx *c, const struct memo *m)
+{
+	const struct pm_tv	*v;
+	const struct dep	*d;
+	size_t			 i;
+
+	for (i = 0; i < m->ndeps; i++) {
+		d = &m->deps[i];
+		v = lookup(c, d->o);
+		if (v == NULL ? d->type != -1 : (int)v->type != d->type)
+			return 0;
+		if (v == NULL)
+			continue;
+		if (v->type == PM_TV_BOOL && v->b != d->b)
+			return 0;
+		if (v->type == PM_TV_STR && (v->len != d->len ||
+		    memcmp(v->s, d->s, d->len) != 0))
+			return 0;
+	}
+	return 1;
+}
+
+/* One item of a list section: from the memo, or rendered (and kept). */
+static void
+eval_item(const struct op *o, const struct pm_tv *item, struct ctx *c,
+    struct pm_buf *out)
+{
+	const struct memo	*m;
+	size_t			 i, start;
+
+	if (!item->memo || c->rec >= 0) {
+		c->v[c->n++] = item;
+		for (i = 0; i < o->nkids; i++)
+			eval(&o->kids[i], c, out);
+		c->n--;
+		return;
+	}
+	if ((m = memo_find(o, item)) != NULL && deps_hold(c, m)) {
+		pm_buf_put(out, m->out, m->len);
+		return;
+	}
+	start = out->len;
+	c->rec = c->n;
+	c->bad = 0;
+	c->v[c->n++] = item;
+	for (i = 0; i < o->nkids; i++)
+		eval(&o->kids[i], c, out);
+	c->n--;
+	c->rec = -1;
+	if (!c->bad)
+		memo_store(c, o, item, out->ptr + start, out->len - start);
+	deps_free(c->deps, c->ndeps);
+	c->ndeps = 0;
+}
+
+void
+pm_tmpl_thread_done(void)
+{
+	struct memo	*m, *next;
+	size_t		 i;
+
+	for (i = 0; i < memos.cap; i++)
+		for (m = memos.v[i]; m != NULL; m = next) {
+			next = m->next;
+			deps_free(m->deps, m->ndeps);
+			free(m->deps);
+			free(m->out);
+			free(m);
+		}
+	free(memos.v);
+	memset(&memos, 0, sizeof(memos));
 }
 
 static void
@@ -592,12 +826,8 @@ eval(const struct op *o, struct ctx *c, struct pm_buf *out)
 		if (c->n >= (int)(sizeof(c->v) / sizeof(c->v[0])) - 1)
 			return;		/* cannot happen: depth is capped */
 		if (v->type == PM_TV_LIST) {
-			for (j = 0; j < v->nitems; j++) {
-				c->v[c->n++] = v->items[j];
-				for (i = 0; i < o->nkids; i++)
-					eval(&o->kids[i], c, out);
-				c->n--;
-			}
+			for (j = 0; j < v->nitems; j++)
+				eval_item(o, v->items[j], c, out);
 			return;
 		}
 		c->v[c->n++] = v;
@@ -615,10 +845,12 @@ pm_tmpl_render(const struct pm_tmpl *t, const struct pm_tv *root,
 	struct ctx	 c;
 	size_t		 i;
 
-	c.n = 0;
+	memset(&c, 0, sizeof(c));
+	c.rec = -1;
 	c.v[c.n++] = root;
 	for (i = 0; i < t->root.nkids; i++)
 		eval(&t->root.kids[i], &c, out);
+	free(c.deps);
 }
 
 /* ---- themes ---- */

@@ -48,6 +48,7 @@ struct	pm_tv {
 	uint32_t	*kh;		/* MAP: the hash of each key */
 	size_t		 nkv, capkv;	/* MAP */
 	uint64_t	 keys;		/* MAP: bit (hash % 64) of each key */
+	int		 memo;		/* pm_tv_memo */
 };
 
 struct	pm_tv	*pm_tv_map(struct pm_arena *);
@@ -68,6 +69,15 @@ void	 pm_tv_setf(struct pm_arena *, struct pm_tv *map, const char *key,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void	 pm_tv_setb(struct pm_arena *, struct pm_tv *map, const char *key,
 	    int);
+/*
+ * Promise that v, and every value reachable from it, stays as it is
+ * at this address until pm_tmpl_thread_done() in every thread that
+ * renders it: the output of a list section for v as an item may then
+ * be kept and reused, as long as the names it read outside v have the
+ * same values.  Templates must not be freed in between either
+ * (pm_tmpl_free() drops the calling thread's kept outputs).
+ */
+void	 pm_tv_memo(struct pm_tv *);
 /* Append to a list. */
 void	 pm_tv_push(struct pm_arena *, struct pm_tv *list, struct pm_tv *);
 /* A new map appended to list; returned for filling. */
@@ -106,6 +116,8 @@ int	 pm_theme_file(struct pm_theme *, const char *name, struct pm_buf *out);
 struct pm_tmpl	*pm_tmpl_parse(const char *name, const char *text, size_t len,
 		    struct pm_theme *theme);
 void		 pm_tmpl_free(struct pm_tmpl *);
+/* Free what this thread kept of pm_tv_memo items' output. */
+void		 pm_tmpl_thread_done(void);
 /* Evaluate with ctx (a map) as the outermost context, appending to out. */
 void		 pm_tmpl_render(const struct pm_tmpl *, const struct pm_tv *ctx,
 		    struct pm_buf *out);

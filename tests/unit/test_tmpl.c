@@ -95,6 +95,53 @@ test_tmpl__sections(void)
 	pm_arena_release(&a);
 }
 
+/* A row marked pm_tv_memo renders the same as an unmarked one, page
+ * after page, whatever outer names change between pages. */
+static void
+test_tmpl__memo(void)
+{
+	static const char text[] = "{{#rows}}[{{root}}{{id}}{{#flag}}F"
+	    "{{/flag}}{{#subs}}({{root}}{{x}}){{/subs}}]{{/rows}}";
+	static const char *const roots[] = { "", "../", "../", "", "" };
+	static const char *const want[] = { "[a(1)][a(1)]",
+	    "[../a(../1)][../a(../1)]", "[../a(../1)][../a(../1)]",
+	    "[aF(1)][aF(1)]", "[a(1)][a(1)]" };
+	struct pm_arena	 a = PM_ARENA_INIT, pa = PM_ARENA_INIT;
+	struct pm_tmpl	*t;
+	struct pm_tv	*row, *l, *m;
+	struct pm_buf	 out = PM_BUF_INIT;
+	size_t		 i;
+
+	row = pm_tv_map(&a);
+	pm_tv_sets(&a, row, "id", "a");
+	l = pm_tv_list(&a);
+	pm_tv_sets(&a, pm_tv_push_map(&a, l), "x", "1");
+	pm_tv_set(&a, row, "subs", l);
+	pm_tv_memo(row);
+	l = pm_tv_list(&a);
+	pm_tv_push(&a, l, row);
+	pm_tv_push(&a, l, row);
+	t = pm_tmpl_parse("memo", text, sizeof(text) - 1, NULL);
+	OK(t != NULL, "tmpl: memo template parses");
+	for (i = 0; t != NULL && i < sizeof(want) / sizeof(want[0]); i++) {
+		/* A new page: its values die with it, as in the site. */
+		m = pm_tv_map(&pa);
+		pm_tv_sets(&pa, m, "root", roots[i]);
+		pm_tv_set(&pa, m, "rows", l);
+		if (i == 3)
+			pm_tv_setb(&pa, m, "flag", 1);
+		pm_buf_truncate(&out, 0);
+		pm_tmpl_render(t, m, &out);
+		STR_EQ(pm_buf_cstr(&out), want[i],
+		    "tmpl: memo rows follow the outer names");
+		pm_arena_release(&pa);
+	}
+	pm_tmpl_free(t);
+	pm_tmpl_thread_done();
+	pm_buf_release(&out);
+	pm_arena_release(&a);
+}
+
 static void
 test_tmpl__errors(void)
 {
@@ -298,6 +345,7 @@ main(void)
 {
 	test_tmpl__variables();
 	test_tmpl__sections();
+	test_tmpl__memo();
 	test_tmpl__errors();
 	test_tmpl__theme();
 	test_html__escapers();
