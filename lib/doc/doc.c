@@ -161,8 +161,9 @@ arena_hint(size_t len)
 static void
 parse(struct pm_doc *doc, const struct pm_config *cfg, unsigned int flags)
 {
-	const char	*nul;
+	const char	*nul, *p, *bol;
 	size_t		 i, len = doc->textsz;
+	unsigned int	 line;
 	int		 h1 = 0;
 
 	doc->meta.severity = -1;
@@ -171,9 +172,16 @@ parse(struct pm_doc *doc, const struct pm_config *cfg, unsigned int flags)
 	doc->kind = PM_DOC_OTHER;
 
 	if (pm_doc__split(doc) == -1) {
-		/* NUL bytes: a binary file, not a report. */
+		/* NUL bytes: a binary file, not a report.  The finding
+		 * points at the first one (LF-counted line, byte column). */
 		nul = memchr(doc->text, '\0', len);
-		pm_doc__finding(doc, PM_RULE_INPUT_LIMITS, 1, 0,
+		for (p = doc->text, line = 1, bol = doc->text; p < nul &&
+		    (p = memchr(p, '\n', (size_t)(nul - p))) != NULL; p++) {
+			line++;
+			bol = p + 1;
+		}
+		pm_doc__finding(doc, PM_RULE_INPUT_LIMITS, line,
+		    (unsigned int)(nul - bol) + 1,
 		    "the file holds a NUL byte at offset %zu: not a text "
 		    "file; it is not read", (size_t)(nul - doc->text));
 		doc->line_off = NULL;
