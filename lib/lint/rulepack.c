@@ -840,9 +840,14 @@ add_line(struct pm_matcher *m, const struct pm_doc *doc, unsigned int ln)
 		return;
 	if (len > 0 && s[len - 1] == '\r')
 		len--;
-	m->starts = pm_xgrow(m->starts, &m->cap, m->nlines + 1,
-	    sizeof(*m->starts));
-	m->lines = pm_xreallocarray(m->lines, m->cap, sizeof(*m->lines));
+	/* Grow both arrays only when full: a realloc per line copied the
+	 * whole array each time under ASan and valgrind (quadratic). */
+	if (m->nlines + 1 > m->cap) {
+		m->starts = pm_xgrow(m->starts, &m->cap, m->nlines + 1,
+		    sizeof(*m->starts));
+		m->lines = pm_xreallocarray(m->lines, m->cap,
+		    sizeof(*m->lines));
+	}
 	if (m->text.len > 0)
 		pm_buf_putc(&m->text, ' ');
 	m->starts[m->nlines] = m->text.len;
