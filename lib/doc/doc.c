@@ -172,18 +172,22 @@ parse(struct pm_doc *doc, const struct pm_config *cfg, unsigned int flags)
 	doc->kind = PM_DOC_OTHER;
 
 	if (pm_doc__split(doc) == -1) {
-		/* NUL bytes: a binary file, not a report.  The finding
-		 * points at the first one (LF-counted line, byte column). */
+		/*
+		 * NUL bytes: a binary file, not a report, and no line
+		 * table.  The finding is on line 1 (every position is
+		 * within the lines the model has) and names where the
+		 * first NUL is.
+		 */
 		nul = memchr(doc->text, '\0', len);
 		for (p = doc->text, line = 1, bol = doc->text; p < nul &&
 		    (p = memchr(p, '\n', (size_t)(nul - p))) != NULL; p++) {
 			line++;
 			bol = p + 1;
 		}
-		pm_doc__finding(doc, PM_RULE_INPUT_LIMITS, line,
-		    (unsigned int)(nul - bol) + 1,
-		    "the file holds a NUL byte at offset %zu: not a text "
-		    "file; it is not read", (size_t)(nul - doc->text));
+		pm_doc__finding(doc, PM_RULE_INPUT_LIMITS, 1, 0,
+		    "the file holds a NUL byte at line %u, column %zu "
+		    "(offset %zu): not a text file; it is not read", line,
+		    (size_t)(nul - bol) + 1, (size_t)(nul - doc->text));
 		doc->line_off = NULL;
 		doc->nlines = 0;
 		return;
