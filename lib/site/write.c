@@ -2,6 +2,7 @@
  * Atomic, incremental site output (see write.h).
  */
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/types.h>
 
 #include <dirent.h>
@@ -137,12 +138,20 @@ check_tree(struct pm_sitew *w, const char *dir, const char *rel,
 	return rc;
 }
 
-/* Read the marker's file list; 0, or -1 when there is no marker. */
+static int	 valid_relpath(const char *);
+
+/*
+ * Read the marker's file list; 0, or -1 when there is no marker.  The
+ * list is data on disk, not to be trusted: a line that is not a safe
+ * site path ("../x", "/etc/x", ".hidden") is dropped, so the old site's
+ * removal can never reach outside it, and a file on disk that only
+ * such a line names is foreign (check_tree refuses the directory).
+ */
 static int
 read_marker(struct pm_sitew *w)
 {
 	struct pm_buf	 path = PM_BUF_INIT, text = PM_BUF_INIT;
-	char		*p, *nl;
+	char		*p, *nl, *line;
 	size_t		 cap = 0;
 	int		 fd, rc = -1;
 
@@ -162,11 +171,15 @@ read_marker(struct pm_sitew *w)
 	p = strchr(p, '\n');
 	while (p != NULL && *++p != '\0') {
 		nl = strchr(p, '\n');
+		line = nl ? pm_xstrndup(p, (size_t)(nl - p)) : pm_xstrdup(p);
+		p = nl;
+		if (!valid_relpath(line)) {
+			free(line);
+			continue;
+		}
 		w->oldfiles = pm_xgrow(w->oldfiles, &cap, w->noldfiles + 1,
 		    sizeof(char *));
-		w->oldfiles[w->noldfiles++] = nl ?
-		    pm_xstrndup(p, (size_t)(nl - p)) : pm_xstrdup(p);
-		p = nl;
+		w->oldfiles[w->noldfiles++] = line;
 	}
 	if (w->oldfiles == NULL)
 		w->oldfiles = pm_xcalloc(1, sizeof(char *));
@@ -253,6 +266,24 @@ fail:
 	pm_buf_release(&tmpl);
 	pm_sitew_free(w);
 	return -1;
+}
+
+/*
+ * Exchange two directories atomically (renameat2 RENAME_EXCHANGE,
+ * Linux 3.15); -1 with errno where the system or file system cannot.
+ */
+static int
+exchange(const char *a, const char *b)
+{
+#ifdef SYS_renameat2
+	return (int)syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b,
+	    1u << 1 /* RENAME_EXCHANGE */);
+#else
+	(void)a;
+	(void)b;
+	errno = ENOSYS;
+	return -1;
+#endif
 }
 
 static int
@@ -537,7 +568,15 @@ pm_sitew_commit(struct pm_sitew *w)
 		pm_buf_release(&mp);
 	}
 swap:
-	if (w->has_old) {
+	/*
+	 * One atomic exchange where the kernel has it: with two renames a
+	 * kill between them left no site at out at all (the old one sat
+	 * in the aside directory).  After the exchange w->tmp holds the
+	 * old site.
+	 */
+	if (w->has_old && exchange(w->tmp, w->out) == 0) {
+		remove_old(w, w->tmp);
+	} else if (w->has_old) {
 		base = strrchr(w->out, '/');
 		base = base ? base + 1 : w->out;
 		pm_buf_put(&aside, w->out, (size_t)(base - w->out));
