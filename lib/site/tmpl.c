@@ -500,9 +500,10 @@ pm_tmpl_free(struct pm_tmpl *t)
  * lists of many report pages) is kept per thread and reused when the
  * names it read outside the item have the same values again.
  */
-struct	dep {				/* a name read outside the item */
+/* A name read outside the item. */
+struct	dep {
 	const struct op	*o;
-	int		 type;		/* enum pm_tvtype, or -1: absent */
+	int		 type;		/* pm_tvtype; -1: absent */
 	int		 b;		/* BOOL */
 	char		*s;		/* STR, a copy */
 	size_t		 len;
@@ -528,10 +529,10 @@ static _Thread_local struct memotab	 memos;
 struct	ctx {
 	const struct pm_tv	*v[MAXDEPTH * 2];
 	int			 n;
-	int			 rec;	/* recording the deps of the item at
-					   this index, or -1 */
-	int			 bad;	/* read an outer list or map: the
-					   output is not kept */
+	int			 rec;	/* index of the item whose deps
+					   are recorded, or -1 */
+	int			 bad;	/* it read an outer list or
+					   map: not kept */
 	struct dep		*deps;
 	size_t			 ndeps, capdeps;
 };

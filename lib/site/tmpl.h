@@ -44,10 +44,10 @@ struct	pm_tv {
 	int		 b;		/* BOOL */
 	struct pm_tv	**items;	/* LIST */
 	size_t		 nitems, capitems;
-	struct pm_tvkv	*kv;		/* MAP: entries, in the order set */
+	struct pm_tvkv	*kv;		/* MAP: entries, as set */
 	uint32_t	*kh;		/* MAP: the hash of each key */
 	size_t		 nkv, capkv;	/* MAP */
-	uint64_t	 keys;		/* MAP: bit (hash % 64) of each key */
+	uint64_t	 keys;		/* MAP: bit hash % 64 of each */
 	int		 memo;		/* pm_tv_memo */
 };
 
@@ -58,7 +58,8 @@ struct	pm_tv	*pm_tv_str(struct pm_arena *, const char *s);
 struct	pm_tv	*pm_tv_strn(struct pm_arena *, const char *s, size_t);
 /* A string value that refers to s (NUL-terminated, len bytes) without
  * a copy: s must outlive every render of the value. */
-struct	pm_tv	*pm_tv_strref(struct pm_arena *, const char *s, size_t len);
+struct	pm_tv	*pm_tv_strref(struct pm_arena *, const char *s,
+		    size_t len);
 struct	pm_tv	*pm_tv_bool(struct pm_arena *, int);
 /* Set key in a map (a later set hides an earlier one). */
 void	 pm_tv_set(struct pm_arena *, struct pm_tv *map, const char *key,

@@ -29,7 +29,7 @@ struct	pm_sitew {
 	char		**files;	/* written, for the new manifest */
 	size_t		 nfiles, capfiles;
 	size_t		 kept;
-	char		**dirs;		/* made in tmp (mkparents) */
+	char		**dirs;		/* made by mkparents */
 	size_t		 ndirs, capdirs;
 	pthread_mutex_t	 mu;
 	int		 committed;
