@@ -124,6 +124,32 @@ stub_doc(const struct pm_config *cfg, const char *path, const char *text,
 	return doc;
 }
 
+/* 1 if the bytes open with a front matter fence (after a BOM). */
+static int
+fenced(const char *b, size_t len)
+{
+	if (len >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0)
+		b += 3, len -= 3;
+	return len >= 3 && memcmp(b, "---", 3) == 0;
+}
+
+/* The line and column of p in b (LF, CRLF or a lone CR end a line). */
+static struct pm_pos
+nul_pos(const char *b, const char *p)
+{
+	struct pm_pos	 pos = { 1, 1 };
+	const char	*ls = b, *c;
+
+	for (c = b; c < p; c++)
+		if (*c == '\n' || (*c == '\r' && c + 1 < p && c[1] != '\n') ||
+		    (*c == '\r' && c + 1 == p)) {
+			pos.line++;
+			ls = c + 1;
+		}
+	pos.col = (unsigned int)(p - ls) + 1;
+	return pos;
+}
+
 /*
  * Read and parse entry i into its slot.  Problems with the file are
  * findings; the document is kept or freed here, so memory for files
@@ -138,6 +164,7 @@ load_one(struct load *ld, size_t i)
 	struct pm_pos		 whole = { 0, 0 }, first = { 1, 0 };
 	size_t			 max, len, sniff;
 	char			*buf = NULL;
+	const char		*nul;
 	unsigned int		 flags;
 	int			 rc, included;
 
@@ -160,15 +187,25 @@ load_one(struct load *ld, size_t i)
 		    "max_report_bytes); split it or raise the limit", max);
 		return;
 	}
+	included = pm_config_included(ld->cfg, e->path);
 	sniff = len < BINARY_SNIFF ? len : BINARY_SNIFF;
-	if (memchr(buf, '\0', sniff) != NULL) {
+	if ((nul = memchr(buf, '\0', sniff)) != NULL) {
+		/*
+		 * Not asked for and not opening with a fence: not a
+		 * post-mortem (SPEC 1), skipped like any such file.
+		 */
+		if (!e->named && !included && !fenced(buf, len)) {
+			free(buf);
+			return;
+		}
+		first = nul_pos(buf, nul);
 		pm_findings_add(&s->findings, PM_RULE_INPUT_LIMITS, e->path,
-		    first, "file looks binary (a NUL byte in the first "
-		    "%d bytes); a report must be text", BINARY_SNIFF);
+		    first, "file looks binary (a NUL byte at line %u, "
+		    "column %u); a report must be text", first.line,
+		    first.col);
 		free(buf);
 		return;
 	}
-	included = pm_config_included(ld->cfg, e->path);
 	if (ld->opts->ids_only_others && ld->target != NULL &&
 	    !ld->target[i]) {
 		s->doc = stub_doc(ld->cfg, e->path, buf, len, e->named ||
