@@ -29,6 +29,7 @@
 #include "lint/lint_int.h"
 #include "source/config.h"
 
+#define	DEPTH_DEFAULT	10000	/* limits.pcre2_depth_limit (config.c) */
 #define	MAX_MATCHES	50	/* per pattern and text: enough to act on */
 #define	MAX_QUOTE	60	/* bytes of a match quoted in the message */
 
@@ -214,6 +215,23 @@ valid_id(const char *s)
 	return 1;
 }
 
+/*
+ * JIT when available: the match limit still applies to JIT code, the
+ * depth limit does not (pcre2api(3): it "is ignored when matching is
+ * done using JIT compiled code"; there the JIT stack bounds the
+ * depth).  A configuration that lowers limits.pcre2_depth_limit gets
+ * the interpreter, which honours it.
+ */
+static void
+jit(const struct pm_rulepacks *rp, pcre2_code *re)
+{
+	unsigned int	 depth = rp->cfg->limits.pcre2_depth_limit;
+
+	if (depth != 0 && depth < DEPTH_DEFAULT)
+		return;
+	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+}
+
 static int
 load_rule(struct pm_rulepacks *rp, struct pm_pack *pk,
     const struct pm_ynode *n, struct pm_prule *r)
@@ -282,8 +300,7 @@ load_rule(struct pm_rulepacks *rp, struct pm_pack *pk,
 		    "compile: %s at offset %zu", r->full, (char *)emsg,
 		    (size_t)eoff);
 	}
-	/* JIT when available; the match limit still applies to it. */
-	(void)pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+	jit(rp, r->re);
 	if ((pre = pm_ymap_get(n, "prefilter")) == NULL || pm_yis_null(pre))
 		return 0;
 	if (scalar(pre) == NULL || *pre->value == '\0')
@@ -297,7 +314,7 @@ load_rule(struct pm_rulepacks *rp, struct pm_pack *pk,
 		    "not compile: %s at offset %zu", r->full, (char *)emsg,
 		    (size_t)eoff);
 	}
-	(void)pcre2_jit_compile(r->pre, PCRE2_JIT_COMPLETE);
+	jit(rp, r->pre);
 	r->pre_src = pre->value;
 	r->pre_len = pre->len;
 	return 0;
@@ -560,7 +577,7 @@ pm_rulepacks_load(struct pm_rulepacks **out, const char *datadir,
 	pcre2_set_match_limit(rp->mctx, cfg->limits.pcre2_match_limit ?
 	    cfg->limits.pcre2_match_limit : 1000000);
 	pcre2_set_depth_limit(rp->mctx, cfg->limits.pcre2_depth_limit ?
-	    cfg->limits.pcre2_depth_limit : 10000);
+	    cfg->limits.pcre2_depth_limit : DEPTH_DEFAULT);
 	if (datadir != NULL && load_dir(rp, datadir) == -1)
 		goto fail;
 	for (i = 0; i < cfg->nrule_files; i++) {
