@@ -21,43 +21,11 @@
 #include "base/buf.h"
 #include "base/err.h"
 #include "base/time.h"
+#include "base/utf8.h"
 #include "doc/doc.h"
 
 #define	BOM	"\xef\xbb\xbf"
 #define	CONTEXT	3		/* lines of context in the diff */
-
-/* Length of a valid UTF-8 sequence at s (max n bytes), or 0. */
-static size_t
-utf8_len(const unsigned char *s, size_t n)
-{
-	size_t		 len, i;
-	uint32_t	 cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		cp = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3;
-		cp = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		cp = s[0] & 0x07;
-	} else
-		return 0;
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3f);
-	}
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return len;
-}
 
 /*
  * 1 if s can be written as a plain YAML scalar, in block and flow
@@ -82,7 +50,7 @@ plain_ok(const char *s)
 		return 0;
 	for (i = 0; i < n; i++) {
 		if (p[i] >= 0x80) {
-			if ((k = utf8_len(p + i, n - i)) == 0)
+			if ((k = pm_utf8_len(p + i, n - i)) == 0)
 				return 0;
 			i += k - 1;
 			continue;
@@ -133,7 +101,7 @@ put_scalar(struct pm_buf *out, const char *s)
 				pm_buf_printf(out, "\\x%02x", p[i]);
 			else if (p[i] < 0x80)
 				pm_buf_putc(out, p[i]);
-			else if ((k = utf8_len(p + i, n - i)) == 0)
+			else if ((k = pm_utf8_len(p + i, n - i)) == 0)
 				pm_buf_puts(out, "\\uFFFD");
 			else {
 				pm_buf_put(out, p + i, k);

@@ -24,6 +24,7 @@
 #include "base/err.h"
 #include "base/finding.h"
 #include "base/yamlx.h"
+#include "base/utf8.h"
 #include "doc/doc.h"
 #include "lint/lint.h"
 #include "lint/lint_int.h"
@@ -690,39 +691,6 @@ pm_matcher_free(struct pm_matcher *m)
 	free(m);
 }
 
-/*
- * Length of the valid UTF-8 sequence at s (at most n bytes), or 0 if
- * the bytes there are not valid UTF-8.
- */
-static size_t
-utf8_len(const unsigned char *s, size_t n)
-{
-	size_t	 len, i;
-	unsigned int cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return len;
-}
-
 static void
 blank(char *s, size_t from, size_t to)
 {
@@ -757,7 +725,7 @@ mask_prose(char *s, size_t n)
 	char	*p;
 
 	for (i = 0; i < n; i += len ? len : 1) {
-		len = utf8_len((unsigned char *)s + i, n - i);
+		len = pm_utf8_len((unsigned char *)s + i, n - i);
 		if (len == 0) {
 			s[i] = '?';
 			len = 1;
@@ -920,7 +888,7 @@ locale_ok(const char *pack, const char *want)
 static unsigned int
 decode(const unsigned char *s, size_t n, size_t *len)
 {
-	if ((*len = utf8_len(s, n)) <= 1) {
+	if ((*len = pm_utf8_len(s, n)) <= 1) {
 		*len = 1;
 		return s[0];
 	}
