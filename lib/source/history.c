@@ -770,6 +770,44 @@ first_parents(git_repository *repo, const git_oid *tip, git_oid **out,
 	return 0;
 }
 
+/*
+ * The first-parent chain (newest first) of rev (NULL: HEAD) into
+ * *chain, *n.  A repository without commits, or a revision that is a
+ * tree, gives an empty chain.  Returns 0 or -1.
+ */
+static int
+rev_chain(git_repository *repo, const char *rev, git_oid **chain,
+    size_t *n)
+{
+	git_object	*obj = NULL;
+	git_commit	*c = NULL;
+	git_oid		 tip;
+	int		 rc = -1;
+
+	*chain = NULL;
+	*n = 0;
+	if (rev == NULL && git_repository_head_unborn(repo) == 1)
+		return 0;	/* no commits yet */
+	if (git_revparse_single(&obj, repo, rev != NULL ? rev : "HEAD") < 0) {
+		pm_error_set("unknown revision '%s'",
+		    rev != NULL ? rev : "HEAD");
+		git_error_clear();
+		return -1;
+	}
+	if (git_object_peel((git_object **)&c, obj, GIT_OBJECT_COMMIT) < 0) {
+		/* A tree has no history. */
+		git_error_clear();
+		rc = 0;
+		goto done;
+	}
+	tip = *git_commit_id(c);
+	rc = first_parents(repo, &tip, chain, n);
+done:
+	git_commit_free(c);
+	git_object_free(obj);
+	return rc;
+}
+
 int
 pm_history_load(struct pm_history **out, struct pm_source *src,
     const char *rev)
@@ -777,9 +815,8 @@ pm_history_load(struct pm_history **out, struct pm_source *src,
 	struct pm_history	*h;
 	struct walk		 w;
 	git_repository		*repo;
-	git_object		*obj = NULL;
 	git_commit		*c = NULL;
-	git_oid			*chain = NULL, tip, prev_tree, tree;
+	git_oid			*chain = NULL, prev_tree, tree;
 	size_t			 n = 0, i;
 	uint32_t		 author;
 	int			 rc = -1, have_prev = 0;
@@ -790,28 +827,12 @@ pm_history_load(struct pm_history **out, struct pm_source *src,
 	if ((repo = pm_source_git_acquire(src)) == NULL)
 		return pm_source_has_repo(src) ? -1 : 0;
 	h->shallow = git_repository_is_shallow(repo) == 1;
-
-	if (rev == NULL && git_repository_head_unborn(repo) == 1) {
-		rc = 0;		/* no commits yet */
+	if (rev_chain(repo, rev, &chain, &n) == -1)
 		goto done;
-	}
-	if (git_revparse_single(&obj, repo, rev != NULL ? rev : "HEAD") < 0) {
-		pm_error_set("unknown revision '%s'",
-		    rev != NULL ? rev : "HEAD");
-		git_error_clear();
-		goto done;
-	}
-	if (git_object_peel((git_object **)&c, obj, GIT_OBJECT_COMMIT) < 0) {
-		/* A tree has no history. */
-		git_error_clear();
+	if (n == 0) {
 		rc = 0;
 		goto done;
 	}
-	tip = *git_commit_id(c);
-	git_commit_free(c);
-	c = NULL;
-	if (first_parents(repo, &tip, &chain, &n) == -1)
-		goto done;
 	if (git_repository_odb(&w.odb, repo) < 0) {
 		pm_error_git("cannot open the object database");
 		goto done;
@@ -843,7 +864,6 @@ pm_history_load(struct pm_history **out, struct pm_source *src,
 	rc = 0;
 done:
 	git_commit_free(c);
-	git_object_free(obj);
 	gen_trim(&w.prev, 0);
 	gen_trim(&w.cur, 0);
 	free(w.prev.v);
@@ -980,9 +1000,8 @@ pm_history_load_paths(struct pm_history **out, struct pm_source *src,
 	struct pm_history	*h;
 	struct slot		*s;
 	git_repository		*repo;
-	git_object		*obj = NULL;
 	git_commit		*c = NULL;
-	git_oid			*chain = NULL, tip;
+	git_oid			*chain = NULL;
 	char			*cur = NULL, *old;
 	size_t			 n = 0, i, from, hops, best;
 	long			 k;
@@ -993,25 +1012,7 @@ pm_history_load_paths(struct pm_history **out, struct pm_source *src,
 	if ((repo = pm_source_git_acquire(src)) == NULL)
 		return pm_source_has_repo(src) ? -1 : 0;
 	h->shallow = git_repository_is_shallow(repo) == 1;
-	if (rev == NULL && git_repository_head_unborn(repo) == 1) {
-		rc = 0;
-		goto done;
-	}
-	if (git_revparse_single(&obj, repo, rev != NULL ? rev : "HEAD") < 0) {
-		pm_error_set("unknown revision '%s'",
-		    rev != NULL ? rev : "HEAD");
-		git_error_clear();
-		goto done;
-	}
-	if (git_object_peel((git_object **)&c, obj, GIT_OBJECT_COMMIT) < 0) {
-		git_error_clear();
-		rc = 0;
-		goto done;
-	}
-	tip = *git_commit_id(c);
-	git_commit_free(c);
-	c = NULL;
-	if (first_parents(repo, &tip, &chain, &n) == -1)
+	if (rev_chain(repo, rev, &chain, &n) == -1)
 		goto done;
 
 	for (i = 0; i < npaths; i++) {
@@ -1055,7 +1056,6 @@ pm_history_load_paths(struct pm_history **out, struct pm_source *src,
 done:
 	free(cur);
 	git_commit_free(c);
-	git_object_free(obj);
 	free(chain);
 	pm_source_git_release(src, repo);
 	return rc;
