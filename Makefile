@@ -35,7 +35,8 @@ PKG_LIBS	 = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lpthread
 # The module map: one group per stage of the pipeline.
 BASE_OBJS	 = lib/base/alloc.o lib/base/arena.o lib/base/buf.o \
 		   lib/base/err.o lib/base/finding.o lib/base/glob.o \
-		   lib/base/json.o lib/base/time.o lib/base/utf8.o \
+		   lib/base/json.o lib/base/time.o lib/base/timing.o \
+		   lib/base/utf8.o \
 		   lib/base/yamlx.o
 SOURCE_OBJS	 = lib/source/config.o lib/source/history.o \
 		   lib/source/repo.o lib/corpus.o

@@ -20,6 +20,7 @@
 #include "base/alloc.h"
 #include "base/err.h"
 #include "base/finding.h"
+#include "base/timing.h"
 #include "cmd.h"
 #include "corpus.h"
 #include "doc/doc.h"
@@ -33,29 +34,13 @@ static const char usage[] =
     "                        [--theme DIR] [--today DATE] [--config FILE]\n"
     "                        [-j N] [-q]";
 
-/*
- * PM_SITE_TIMING=1: the time since the last call on stderr, as
- * lib/site prints its own phases, so that loading and linting are
- * measured apart from the site.  what NULL starts the clock.
- */
+/* PM_SITE_TIMING=1: phase times on stderr (for 'make bench'). */
+static struct pm_phase	 timing = { "PM_SITE_TIMING", "build", { 0, 0 }, { 0, 0 } };
+
 static void
 phase(const char *what)
 {
-	static struct timespec	 last, lastcpu;
-	struct timespec		 now, cpu;
-
-	if (getenv("PM_SITE_TIMING") == NULL)
-		return;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
-	if (what != NULL)
-		fprintf(stderr, "build: %-7s %6.3f s wall %6.3f s cpu\n", what,
-		    (double)(now.tv_sec - last.tv_sec) +
-		    (double)(now.tv_nsec - last.tv_nsec) / 1e9,
-		    (double)(cpu.tv_sec - lastcpu.tv_sec) +
-		    (double)(cpu.tv_nsec - lastcpu.tv_nsec) / 1e9);
-	last = now;
-	lastcpu = cpu;
+	pm_phase(&timing, what);
 }
 
 int

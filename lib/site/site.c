@@ -20,6 +20,7 @@
 #include "base/err.h"
 #include "base/finding.h"
 #include "base/time.h"
+#include "base/timing.h"
 #include "corpus.h"
 #include "doc/doc.h"
 #include "site/html.h"
@@ -674,24 +675,12 @@ build_model(struct site *s)
 }
 
 /* PM_SITE_TIMING=1: phase times on stderr (for 'make bench'). */
+static struct pm_phase	 timing = { "PM_SITE_TIMING", "site", { 0, 0 }, { 0, 0 } };
+
 static void
 phase(const char *what)
 {
-	static struct timespec	 last, lastcpu;
-	struct timespec		 now, cpu;
-
-	if (getenv("PM_SITE_TIMING") == NULL)
-		return;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
-	if (what != NULL)
-		fprintf(stderr, "site: %-8s %6.3f s wall %6.3f s cpu\n", what,
-		    (double)(now.tv_sec - last.tv_sec) +
-		    (double)(now.tv_nsec - last.tv_nsec) / 1e9,
-		    (double)(cpu.tv_sec - lastcpu.tv_sec) +
-		    (double)(cpu.tv_nsec - lastcpu.tv_nsec) / 1e9);
-	last = now;
-	lastcpu = cpu;
+	pm_phase(&timing, what);
 }
 
 /* ---- jobs ---- */
