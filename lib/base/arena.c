@@ -72,7 +72,12 @@ bump(struct pm_arena *a, size_t sz, size_t al)
 		bsz = sz > bsz ? sz : bsz;
 	if (sz > SIZE_MAX - sizeof(*b))
 		bsz = SIZE_MAX - sizeof(*b);	/* pm_xmalloc fails */
-	b = pm_xmalloc(sizeof(*b) + bsz);
+	/*
+	 * Zeroed, so every byte of a block is defined: side_of() reads
+	 * the bytes before any arena pointer, which may be alignment
+	 * padding or a header's padding (valgrind reported the read).
+	 */
+	b = pm_xcalloc(1, sizeof(*b) + bsz);
 	b->size = bsz;
 	b->used = sz;
 	if (sz > BLK_MAX / 4 && a->head != NULL &&
