@@ -47,7 +47,7 @@ for src in tests/fuzz/fuzz_*.c; do
 			    2>"$W/err"; then
 				bad=$((bad + 1))
 				not_ok "fuzz-replay/$t: $f"
-				grep -E 'ERROR|runtime error|SUMMARY|#[0-9] ' \
+				grep -E 'ERROR|runtime error|SUMMARY|#[0-9] |==[0-9]+== [A-Z ]' \
 				    "$W/err" | head -12 | sed 's/^/#   /' >&2
 			fi
 		done
