@@ -132,13 +132,15 @@ isdir(const char *dir, const char *sub)
 }
 
 /*
- * The directory holding rules/ and themes/ next to the binary: the
- * binary is build/postmortem or build/san/postmortem in a checkout, so
- * walk up from its directory to one that has both.  Returns it in
- * static storage, or NULL when the binary is not in a checkout.
+ * The directory holding rules/ and themes/ found from the binary: in a
+ * checkout the binary is build/postmortem or build/san/postmortem, so
+ * walk up from its directory to one that has both; installed, it is
+ * BINDIR/postmortem with the data in BINDIR/../share/postmortem, which
+ * also holds when the installation was moved (DESTDIR, a copied
+ * prefix).  Returns it in static storage, or NULL.
  */
 static const char *
-source_tree(void)
+near_binary(void)
 {
 	static char	 found[PATH_MAX];
 	static int	 done;
@@ -160,6 +162,11 @@ source_tree(void)
 			snprintf(found, sizeof(found), "%s", exe);
 			return found;
 		}
+		if (up == 1 && (size_t)snprintf(found, sizeof(found),
+		    "%s/share/postmortem", exe) < sizeof(found) &&
+		    isdir(found, "rules") && isdir(found, "themes"))
+			return found;
+		found[0] = '\0';
 	}
 	return NULL;
 }
@@ -179,7 +186,7 @@ cmd_datadir(struct pm_ctx *ctx, const char *sub)
 			return cache[i].path;
 	if (ctx != NULL && ctx->datadir != NULL)
 		base = ctx->datadir;
-	else if ((base = source_tree()) == NULL)
+	else if ((base = near_binary()) == NULL)
 		base = PM_DATADIR;
 	for (i = 0; i < sizeof(cache) / sizeof(cache[0]); i++)
 		if (cache[i].sub[0] == '\0')
@@ -188,5 +195,10 @@ cmd_datadir(struct pm_ctx *ctx, const char *sub)
 		i = 0;		/* full: reuse the first slot */
 	snprintf(cache[i].sub, sizeof(cache[i].sub), "%s", sub);
 	snprintf(cache[i].path, sizeof(cache[i].path), "%s/%s", base, sub);
+	/* Linting without the shipped packs must not pass silently. */
+	if (!isdir(base, sub))
+		fprintf(stderr, "postmortem: note: no %s directory at '%s'; "
+		    "reinstall, or run from the source tree\n", sub,
+		    cache[i].path);
 	return cache[i].path;
 }
