@@ -19,7 +19,17 @@ pm_buf_init(struct pm_buf *b)
 void
 pm_buf_grow(struct pm_buf *b, size_t extra)
 {
+	size_t	 old = b->cap;
+
 	b->ptr = pm_xgrow(b->ptr, &b->cap, b->len + extra + 1, 1);
+	/*
+	 * The spare capacity is defined (zero): PCRE2's JIT code reads
+	 * whole words past the end of a subject held here, and valgrind
+	 * reports every branch on those bytes when they were never
+	 * written.
+	 */
+	if (b->cap > old)
+		memset(b->ptr + old, 0, b->cap - old);
 }
 
 void
