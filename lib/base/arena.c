@@ -219,7 +219,7 @@ pm_arena_reserve(struct pm_arena *a, size_t sz)
 
 	if (sz == 0 || pm_arena_avail(a) >= sz)
 		return;
-	b = pm_xmalloc(sizeof(*b) + sz);
+	b = pm_xcalloc(1, sizeof(*b) + sz);	/* defined bytes: see bump() */
 	b->size = sz;
 	b->used = 0;
 	b->next = a->head;
