@@ -9,6 +9,8 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,6 +66,7 @@ struct	pm_prule {
 	struct pm_example	*bad, *good;
 	size_t			 nbad, ngood;
 	int			 shadowed;	/* a later pack redefines it */
+	atomic_int		 jitted;	/* JIT compiled (jit_once) */
 };
 
 struct	pm_pack {
@@ -233,6 +236,34 @@ jit(const struct pm_rulepacks *rp, pcre2_code *re)
 	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 }
 
+/* pcre2_jit_compile() must not run while another thread matches. */
+static pthread_mutex_t	 jit_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/*
+ * JIT-compile a rule's patterns the first time it is matched, not at
+ * load: most rules never run (their prefilter words are absent, or no
+ * report has their locale), and compiling the large ones took longer
+ * than linting a thousand reports.  Threads wait on the lock until the
+ * code is ready, so none matches a pattern being compiled; afterwards
+ * the flag is read without it.
+ */
+static void
+jit_once(const struct pm_rulepacks *rp, const struct pm_prule *cr)
+{
+	struct pm_prule	*r = (struct pm_prule *)cr;	/* the flag only */
+
+	if (atomic_load_explicit(&r->jitted, memory_order_acquire))
+		return;
+	pthread_mutex_lock(&jit_lock);
+	if (!atomic_load_explicit(&r->jitted, memory_order_relaxed)) {
+		jit(rp, r->re);
+		if (r->pre != NULL)
+			jit(rp, r->pre);
+		atomic_store_explicit(&r->jitted, 1, memory_order_release);
+	}
+	pthread_mutex_unlock(&jit_lock);
+}
+
 static int
 load_rule(struct pm_rulepacks *rp, struct pm_pack *pk,
     const struct pm_ynode *n, struct pm_prule *r)
@@ -301,7 +332,6 @@ load_rule(struct pm_rulepacks *rp, struct pm_pack *pk,
 		    "compile: %s at offset %zu", r->full, (char *)emsg,
 		    (size_t)eoff);
 	}
-	jit(rp, r->re);
 	if ((pre = pm_ymap_get(n, "prefilter")) == NULL || pm_yis_null(pre))
 		return 0;
 	if (scalar(pre) == NULL || *pre->value == '\0')
@@ -315,7 +345,6 @@ load_rule(struct pm_rulepacks *rp, struct pm_pack *pk,
 		    "not compile: %s at offset %zu", r->full, (char *)emsg,
 		    (size_t)eoff);
 	}
-	jit(rp, r->pre);
 	r->pre_src = pre->value;
 	r->pre_len = pre->len;
 	return 0;
@@ -1116,6 +1145,7 @@ run_patterns(struct pm_lint *lt, enum pm_rule_id family,
 			 */
 			if (r->pre_lit && !m->hit[j])
 				continue;
+			jit_once(rp, r);
 			if (r->pre != NULL && !r->pre_lit && pcre2_match(r->pre,
 			    (PCRE2_SPTR)m->text.ptr, m->text.len, 0,
 			    PCRE2_NO_UTF_CHECK, m->md, rp->mctx) ==
@@ -1360,6 +1390,7 @@ pm_rulepacks_test(const struct pm_rulepacks *rp, FILE *out, size_t *nrun)
 		pk = &rp->packs[i];
 		for (j = 0; j < pk->nrules; j++) {
 			r = &pk->rules[j];
+			jit_once(rp, r);	/* as the linter matches */
 			for (k = 0; k < r->nbad; k++, n++) {
 				if ((rc = matches(r, md, rp->mctx,
 				    r->bad[k].text)) == 1)
