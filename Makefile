@@ -140,10 +140,23 @@ regen: all
 	PM=build/postmortem REGEN=1 sh tests/run-regress.sh
 
 # Absolute: tests cd into the repositories they make.  tests/*/t-*.sh
-# skip or shrink their big inputs when VALGRIND is set.
+# skip or shrink their big inputs when VALGRIND is set.  Every valgrind
+# run (unit tests, $PM in every script) logs to build/valgrind/PID.log
+# through VALGRIND_OPTS, and any non-empty log fails the target: a
+# script that only compares stdout would not notice valgrind's report.
 valgrind: all unit
-	PM="valgrind -q --error-exitcode=99 --leak-check=full \
-	    $(CURDIR)/build/postmortem" BUILD=build VALGRIND=1 sh tests/run.sh
+	@rm -rf build/valgrind && mkdir -p build/valgrind
+	VALGRIND_OPTS="--log-file=$(CURDIR)/build/valgrind/%p.log" \
+	    PM="valgrind -q --error-exitcode=99 --leak-check=full \
+	    $(CURDIR)/build/postmortem" BUILD=build VALGRIND=1 \
+	    sh tests/run.sh; rc=$$?; \
+	bad=$$(find build/valgrind -name '*.log' -size +0c | wc -l); \
+	if [ "$$bad" -gt 0 ]; then \
+		echo "valgrind: $$bad runs reported errors:"; \
+		find build/valgrind -name '*.log' -size +0c | head -5 | \
+		    xargs head -20; \
+		exit 1; \
+	fi; exit $$rc
 
 # Fuzzing (tests/fuzz/README): the library sources compiled again with
 # clang's libFuzzer and ASan+UBSan instrumentation into build/fuzz/, one
