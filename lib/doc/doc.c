@@ -11,6 +11,7 @@
 #include "base/buf.h"
 #include "base/json.h"
 #include "base/time.h"
+#include "base/utf8.h"
 #include "doc/doc_int.h"
 #include "doc/infer.h"
 #include "source/config.h"
@@ -157,12 +158,34 @@ arena_hint(size_t len)
 	return h > 256 * 1024 ? 256 * 1024 : h;
 }
 
+/*
+ * Offset of the first byte of t that does not start valid UTF-8
+ * (overlong, surrogate, past U+10FFFF, cut short), or (size_t)-1.
+ */
+static size_t
+bad_utf8(const char *t, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)t;
+	size_t			 i = 0, k;
+
+	while (i < len) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((k = pm_utf8_len(u + i, len - i)) == 0)
+			return i;
+		i += k;
+	}
+	return (size_t)-1;
+}
+
 /* The parse proper; doc->text (textsz + 1 bytes) is set. */
 static void
 parse(struct pm_doc *doc, const struct pm_config *cfg, unsigned int flags)
 {
 	const char	*nul, *p, *bol;
-	size_t		 i, len = doc->textsz;
+	size_t		 i, len = doc->textsz, bad;
 	unsigned int	 line;
 	int		 h1 = 0;
 
@@ -191,6 +214,13 @@ parse(struct pm_doc *doc, const struct pm_config *cfg, unsigned int flags)
 		doc->line_off = NULL;
 		doc->nlines = 0;
 		return;
+	}
+	if ((bad = bad_utf8(doc->text, len)) != (size_t)-1) {
+		line = pm_doc__line_of(doc, bad);
+		pm_doc__finding(doc, PM_RULE_INPUT_LIMITS, line,
+		    (unsigned int)(bad - doc->line_off[line - 1]) + 1,
+		    "invalid UTF-8 (byte 0x%02x); save the file as UTF-8",
+		    (unsigned char)doc->text[bad]);
 	}
 	if (cfg != NULL && cfg->limits.max_report_bytes > 0 &&
 	    len > cfg->limits.max_report_bytes)
