@@ -36,19 +36,44 @@ level_color(enum pm_level l)
 	}
 }
 
+/*
+ * Write s with control bytes quoted as \xNN, as git quotes paths: a
+ * file named "\033[31m.md" or a message quoting a report must not send
+ * terminal escapes, nor split one finding over two lines.
+ */
+static void
+put_safe(FILE *out, const char *s)
+{
+	const unsigned char	*p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			fprintf(out, "\\x%02x", *p);
+		else
+			putc(*p, out);
+}
+
 static void
 text_finding(struct pm_report *r, const struct pm_finding *f)
 {
 	int	 c = r->color;
 
-	fprintf(r->out, "%s%s:%u:%u:%s %s%s:%s %s %s[%s%s%s]%s\n",
-	    c ? C_BOLD : "", f->path, pm_report_line(f), pm_report_col(f),
-	    c ? C_RESET : "", c ? level_color(f->level) : "",
-	    pm_level_name(f->level), c ? C_RESET : "", f->msg,
-	    c ? C_DIM : "", pm_rule_name(f->rule), f->detail ? " " : "",
-	    f->detail ? f->detail : "", c ? C_RESET : "");
-	if (f->suggest != NULL)
-		fprintf(r->out, "  suggestion: %s\n", f->suggest);
+	fputs(c ? C_BOLD : "", r->out);
+	put_safe(r->out, f->path);
+	fprintf(r->out, ":%u:%u:%s %s%s:%s ", pm_report_line(f),
+	    pm_report_col(f), c ? C_RESET : "", c ? level_color(f->level) : "",
+	    pm_level_name(f->level), c ? C_RESET : "");
+	put_safe(r->out, f->msg);
+	fprintf(r->out, " %s[%s%s", c ? C_DIM : "", pm_rule_name(f->rule),
+	    f->detail ? " " : "");
+	if (f->detail != NULL)
+		put_safe(r->out, f->detail);
+	fprintf(r->out, "]%s\n", c ? C_RESET : "");
+	if (f->suggest != NULL) {
+		fputs("  suggestion: ", r->out);
+		put_safe(r->out, f->suggest);
+		putc('\n', r->out);
+	}
 }
 
 static void
