@@ -192,6 +192,39 @@ out:
 	return rc;
 }
 
+/*
+ * A build killed before its swap leaves its hidden ".OUT.new-XXXXXX"
+ * (or ".OUT.old-XXXXXX") beside out.  Such a directory may not hold a
+ * marker yet, so it cannot be proven ours and is never deleted: name
+ * it, once per build, so the user can.  base is out's last component.
+ */
+static void
+note_leftovers(const char *out, const char *base)
+{
+	struct pm_buf	 dir = PM_BUF_INIT, nw = PM_BUF_INIT, old = PM_BUF_INIT;
+	struct dirent	*de;
+	DIR		*d;
+
+	pm_buf_put(&dir, out, (size_t)(base - out));
+	if (dir.len == 0)
+		pm_buf_puts(&dir, ".");
+	pm_buf_printf(&nw, ".%s.new-", base);
+	pm_buf_printf(&old, ".%s.old-", base);
+	if ((d = opendir(dir.ptr)) != NULL) {
+		while ((de = readdir(d)) != NULL)
+			if (strncmp(de->d_name, nw.ptr, nw.len) == 0 ||
+			    strncmp(de->d_name, old.ptr, old.len) == 0)
+				fprintf(stderr, "postmortem: note: '%s%s' was "
+				    "left by an interrupted build; remove it "
+				    "when no build is running\n",
+				    base == out ? "" : dir.ptr, de->d_name);
+		closedir(d);
+	}
+	pm_buf_release(&dir);
+	pm_buf_release(&nw);
+	pm_buf_release(&old);
+}
+
 int
 pm_sitew_open(struct pm_sitew **out, const char *outdir)
 {
@@ -248,6 +281,7 @@ pm_sitew_open(struct pm_sitew **out, const char *outdir)
 		goto fail;
 	}
 
+	note_leftovers(w->out, base);
 	/* The temporary directory: a hidden sibling of out. */
 	pm_buf_put(&tmpl, w->out, (size_t)(base - w->out));
 	pm_buf_printf(&tmpl, ".%s.new-XXXXXX", base);
