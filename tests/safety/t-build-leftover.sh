@@ -7,9 +7,8 @@ T=$(tmpdir)
 bash "$TOP/sample-postmortems/make-repo.sh" "$T/repo" >/dev/null 2>&1
 mkdir "$T/.site.new-Ab12Cd"
 echo "someone's notes" >"$T/.site.new-Ab12Cd/notes.txt"
-pm -C "$T/repo" build --out "$T/site" --today 2026-11-01 >out 2>err
+pm -C "$T/repo" build --out "$T/site" --today 2026-11-01 >"$T/out" 2>"$T/err"
 check "build succeeds beside a leftover" test -f "$T/site/index.html"
-check "build names the leftover" grep -q "\.site\.new-Ab12Cd' was left by an interrupted build" err
+check "build names the leftover" grep -q "\.site\.new-Ab12Cd' was left by an interrupted build" "$T/err"
 check "build keeps the leftover and its files" test -f "$T/.site.new-Ab12Cd/notes.txt"
-rm -f out err
 done_testing
