@@ -7,7 +7,12 @@ set -u
 TOP=$(cd "$(dirname "$0")/../.." 2>/dev/null && pwd)
 case "$PM" in /*|valgrind*) ;; *) PM="$TOP/$PM" ;; esac
 export TZ=UTC LC_ALL=C.UTF-8 NO_COLOR=1
-export GIT_CONFIG_NOSYSTEM=1 HOME="${TMPDIR:-/tmp}/pm-test-home.$$"
+# Everything a script makes lives under one root, removed when the
+# script ends (tmpdir runs in a $(...) subshell, so it cannot keep a
+# list in a variable of ours).
+T_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/pm-test.XXXXXX")
+trap 'chmod -R u+rwx "$T_ROOT" 2>/dev/null; rm -rf "$T_ROOT"' EXIT
+export GIT_CONFIG_NOSYSTEM=1 HOME="$T_ROOT/home"
 mkdir -p "$HOME"
 git config --global user.name "Test User"
 git config --global user.email test@example.com
@@ -28,7 +33,6 @@ git() {
 	command git "$@"
 }
 T_FAILED=0
-T_TMPS=
 
 ok() { printf 'ok - %s\n' "$1"; }
 not_ok() { printf 'not ok - %s\n' "$1"; T_FAILED=$((T_FAILED + 1)); }
@@ -44,9 +48,7 @@ test_cmp() { diff -u "$1" "$2" >&2; }
 
 # tmpdir: a fresh directory removed at exit.
 tmpdir() {
-	d=$(mktemp -d "${TMPDIR:-/tmp}/pm-test.XXXXXX")
-	T_TMPS="$T_TMPS $d"
-	printf '%s\n' "$d"
+	mktemp -d "$T_ROOT/t.XXXXXX"
 }
 
 # commit_at DATE MESSAGE [git commit args]: commit with fixed dates.
@@ -59,7 +61,5 @@ commit_at() {
 pm() { $PM "$@"; }
 
 done_testing() {
-	for d in $T_TMPS; do rm -rf "$d"; done
-	rm -rf "$HOME"
 	[ "$T_FAILED" -eq 0 ]
 }
