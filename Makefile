@@ -123,6 +123,15 @@ test-deps:
 			echo "tests need:$$missing (sudo make test-deps)" >&2; \
 		fi; \
 	fi
+	@# The Nu HTML checker, when npm and java are here (tests skip it
+	@# with a note otherwise); into build/, never committed.
+	@if [ ! -f build/vnu/node_modules/vnu-jar/build/dist/vnu.jar ] && \
+	    command -v npm >/dev/null 2>&1 && command -v java >/dev/null 2>&1; \
+	then \
+		mkdir -p build/vnu && timeout 300 npm install --silent \
+		    --no-audit --no-fund --prefix build/vnu vnu-jar \
+		    >/dev/null 2>&1 || echo "note: could not install vnu-jar"; \
+	fi
 
 unit: $(addprefix $(BUILD)/tests/unit/,$(UNIT_TESTS))
 
