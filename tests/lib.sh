@@ -34,6 +34,16 @@ git() {
 }
 T_FAILED=0
 
+# The corpus generator of the shared workplace, for accuracy tests:
+# $GEN_CORPUS, else ../shared/bench/gen-corpus beside the checkout, else
+# the workplace's /work/shared.  Empty when none is there.
+find_gen_corpus() {
+	for g in "${GEN_CORPUS:-}" "$TOP/../shared/bench/gen-corpus" \
+	    /work/shared/bench/gen-corpus; do
+		[ -n "$g" ] && [ -f "$g" ] && { printf '%s\n' "$g"; return; }
+	done
+}
+
 ok() { printf 'ok - %s\n' "$1"; }
 not_ok() { printf 'not ok - %s\n' "$1"; T_FAILED=$((T_FAILED + 1)); }
 

@@ -13,10 +13,10 @@
 #
 # Skipped when the generator or python3 is absent.
 . "$(dirname "$0")/../lib.sh"
-GEN="$TOP/../shared/bench/gen-corpus"
+GEN=$(find_gen_corpus)
 
 if [ ! -f "$GEN" ]; then
-	ok "adopt accuracy # skip: $GEN not found"
+	ok "adopt accuracy # skip: no gen-corpus (set GEN_CORPUS to ../shared/bench/gen-corpus)"
 	done_testing
 	exit
 fi

@@ -4,10 +4,10 @@
 # rules whose line is null), and files without planted violations get
 # no error-level finding.  Skipped when the generator is absent.
 . "$(dirname "$0")/../lib.sh"
-GEN="$TOP/../shared/bench/gen-corpus"
+GEN=$(find_gen_corpus)
 
 if [ ! -f "$GEN" ]; then
-	ok "accuracy # skip: $GEN not found"
+	ok "accuracy # skip: no gen-corpus (set GEN_CORPUS to ../shared/bench/gen-corpus)"
 	done_testing
 	exit
 fi
