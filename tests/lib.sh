@@ -34,14 +34,25 @@ git() {
 }
 T_FAILED=0
 
-# The corpus generator of the shared workplace, for accuracy tests:
-# $GEN_CORPUS, else ../shared/bench/gen-corpus beside the checkout, else
-# the workplace's /work/shared.  Empty when none is there.
-find_gen_corpus() {
+# need_gen_corpus NAME: set GEN to the corpus generator of the shared
+# workplace ($GEN_CORPUS, else ../shared/bench/gen-corpus beside the
+# checkout, else /work/shared), or report NAME as skipped and end the
+# script when it, or python3, is not there.
+need_gen_corpus() {
+	GEN=
 	for g in "${GEN_CORPUS:-}" "$TOP/../shared/bench/gen-corpus" \
 	    /work/shared/bench/gen-corpus; do
-		[ -n "$g" ] && [ -f "$g" ] && { printf '%s\n' "$g"; return; }
+		[ -n "$g" ] && [ -f "$g" ] && { GEN=$g; break; }
 	done
+	if [ -z "$GEN" ]; then
+		ok "$1 # skip: no gen-corpus (set GEN_CORPUS to ../shared/bench/gen-corpus)"
+	elif ! command -v python3 >/dev/null 2>&1; then
+		ok "$1 # skip: python3 not found"
+	else
+		return 0
+	fi
+	done_testing
+	exit
 }
 
 ok() { printf 'ok - %s\n' "$1"; }

@@ -13,18 +13,7 @@
 #
 # Skipped when the generator or python3 is absent.
 . "$(dirname "$0")/../lib.sh"
-GEN=$(find_gen_corpus)
-
-if [ ! -f "$GEN" ]; then
-	ok "adopt accuracy # skip: no gen-corpus (set GEN_CORPUS to ../shared/bench/gen-corpus)"
-	done_testing
-	exit
-fi
-if ! command -v python3 >/dev/null 2>&1; then
-	ok "adopt accuracy # skip: python3 not found"
-	done_testing
-	exit
-fi
+need_gen_corpus "adopt accuracy"
 
 d=$(tmpdir)
 c=$d/corpus

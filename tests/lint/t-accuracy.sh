@@ -4,18 +4,7 @@
 # rules whose line is null), and files without planted violations get
 # no error-level finding.  Skipped when the generator is absent.
 . "$(dirname "$0")/../lib.sh"
-GEN=$(find_gen_corpus)
-
-if [ ! -f "$GEN" ]; then
-	ok "accuracy # skip: no gen-corpus (set GEN_CORPUS to ../shared/bench/gen-corpus)"
-	done_testing
-	exit
-fi
-if ! command -v python3 >/dev/null 2>&1; then
-	ok "accuracy # skip: python3 not found"
-	done_testing
-	exit
-fi
+need_gen_corpus "accuracy"
 
 d=$(tmpdir)
 python3 "$GEN" --count 300 --violations 0.2 --locales en,es,ja,zh,ko \
