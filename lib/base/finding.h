@@ -32,6 +32,8 @@ struct	pm_finding {
 	enum pm_level	 level;
 	char		*path;	/* display path, relative to the repository root */
 	struct pm_pos	 pos;
+	unsigned int	 end_col; /* of the matched span, 1-based, exclusive;
+				    0 = unknown (same line as pos) */
 	char		*msg;	/* says what is wrong and what to do */
 	char		*detail; /* pattern rule "en/human-error", or NULL */
 	char		*suggest; /* suggested rewording, or NULL */

@@ -888,6 +888,24 @@ map_offset(const struct pm_matcher *m, size_t off)
 }
 
 /*
+ * The exclusive end column of the match [from, to) that starts at pos,
+ * or 0 when it is empty or ends on another line than it starts.
+ */
+static unsigned int
+end_col(const struct pm_matcher *m, const struct pm_pos *base,
+    struct pm_pos pos, size_t from, size_t to)
+{
+	struct pm_pos	 e;
+
+	if (to <= from)
+		return 0;
+	if (base != NULL)
+		return base->col + (unsigned int)to;
+	e = map_offset(m, to - 1);
+	return e.line == pos.line ? e.col + 1 : 0;
+}
+
+/*
  * The length of the quoted part of a match of len bytes at s: all of
  * it, or at most max bytes cut before a UTF-8 continuation byte, so a
  * character is never split.  Returns the length.
@@ -1173,6 +1191,10 @@ run_patterns(struct pm_lint *lt, enum pm_rule_id family,
 					break;
 				}
 				ov = pcre2_get_ovector_pointer(m->md);
+				/* \K in a lookahead can put the start after
+				 * the end: report an empty span there. */
+				if (ov[0] > ov[1])
+					ov[1] = ov[0];
 				if (base != NULL) {
 					pos = *base;
 					pos.col += (unsigned int)ov[0];
@@ -1183,6 +1205,7 @@ run_patterns(struct pm_lint *lt, enum pm_rule_id family,
 				f = pm_lint_emit_rule(lt, family, lvl, pos,
 				    "'%.*s': %s", (int)mlen,
 				    m->text.ptr + ov[0], r->message);
+				f->end_col = end_col(m, base, pos, ov[0], ov[1]);
 				f->detail = pm_xstrdup(r->full);
 				if (r->suggest != NULL)
 					f->suggest = pm_xstrdup(r->suggest);

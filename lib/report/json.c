@@ -3,11 +3,14 @@
  * in sorted order and a summary, pretty-printed.
  *
  *   { "version": "0.1.0",
- *     "findings": [ { "path", "line", "column", "severity", "rule",
+ *     "findings": [ { "path", "line", "column", "end_column"?,
+ *                     "severity", "rule",
  *                     "detail"?, "message", "suggestion"?, "draft" } ],
  *     "summary": { "files", "errors", "warnings", "info" } }
  *
  * "line" 0 means the whole file (the text format prints 1).
+ * "end_column" (exclusive, on the same line) ends the matched span of a
+ * pattern rule; absent when unknown.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +52,8 @@ json_finding(struct pm_report *r, const struct pm_finding *f)
 	pm_json_kstr(&s->j, "path", f->path);
 	pm_json_kint(&s->j, "line", f->pos.line);
 	pm_json_kint(&s->j, "column", f->pos.col);
+	if (f->end_col != 0)
+		pm_json_kint(&s->j, "end_column", f->end_col);
 	pm_json_kstr(&s->j, "severity", pm_level_name(f->level));
 	pm_json_kstr(&s->j, "rule", pm_rule_name(f->rule));
 	if (f->detail != NULL)
