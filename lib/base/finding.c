@@ -2,6 +2,7 @@
  * Findings and the rule catalogue (see finding.h, rules.def).
  */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -152,4 +153,215 @@ pm_findings_count(const struct pm_findings *fs, enum pm_level l,
 		if (fs->v[i].level == l && (include_drafts || !fs->v[i].draft))
 			n++;
 	return n;
+}
+
+static int
+cmp_from(const void *a, const void *b)
+{
+	return cmp_finding(a, b);
+}
+
+void
+pm_findings_sort_from(struct pm_findings *fs, size_t from)
+{
+	if (fs->n > from + 1)
+		qsort(fs->v + from, fs->n - from, sizeof(*fs->v), cmp_from);
+}
+
+void
+pm_finding_release(struct pm_finding *f)
+{
+	free(f->path);
+	free(f->msg);
+	free(f->detail);
+	free(f->suggest);
+	f->path = f->msg = f->detail = f->suggest = NULL;
+}
+
+/*
+ * Rules about a report as a whole: where they point (the heading to
+ * insert before, the 'ended' line) is only a hint, and moves when
+ * unrelated lines change, so the message is what identifies them.
+ */
+int
+pm_rule_by_message(enum pm_rule_id r)
+{
+	switch (r) {
+	case PM_RULE_FRONTMATTER_REQUIRED:
+	case PM_RULE_STRUCTURE_SECTIONS:
+	case PM_RULE_TIMELINE_PRESENT:
+	case PM_RULE_TIMELINE_DETECTION:
+	case PM_RULE_FACTORS_MULTIPLE:
+	case PM_RULE_ANALYSIS_DEPTH:
+	case PM_RULE_DISTRIBUTION_48H:
+	case PM_RULE_DISTRIBUTION_STALE:
+	case PM_RULE_FOLLOWUP_SCHEDULED:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+#define	FNV_BASIS	0xcbf29ce484222325ULL
+
+static uint64_t
+fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char	*s = p;
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* Append s[0..n) with runs of blanks as one space, none at the ends. */
+static void
+put_squeezed(struct pm_buf *b, const char *s, size_t n)
+{
+	size_t	 i;
+	int	 gap = 0, any = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+		    s[i] == '\n' || s[i] == '\f' || s[i] == '\v') {
+			gap = 1;
+			continue;
+		}
+		if (gap && any)
+			pm_buf_putc(b, ' ');
+		gap = 0;
+		any = 1;
+		pm_buf_putc(b, s[i]);
+	}
+}
+
+/* The problem part of a message (before "; "), digits folded to '#'
+ * so counts, days and times that drift do not change the key. */
+static void
+put_folded(struct pm_buf *b, const char *msg)
+{
+	const char	*end = strstr(msg, "; ");
+	const char	*p;
+
+	if (end == NULL)
+		end = msg + strlen(msg);
+	for (p = msg; p < end; p++) {
+		if (*p >= '0' && *p <= '9') {
+			while (p + 1 < end && p[1] >= '0' && p[1] <= '9')
+				p++;
+			pm_buf_putc(b, '#');
+		} else
+			pm_buf_putc(b, *p);
+	}
+}
+
+/* The key text of f (see finding.h) into b: 'l' for a line, 'm' for
+ * a message. */
+static int
+key_text(struct pm_buf *b, const struct pm_finding *f, pm_line_fn line,
+    void *arg, size_t *spanoff)
+{
+	const char	*s = NULL;
+	size_t		 len = 0, c0, c1;
+
+	*spanoff = 0;
+	if (!pm_rule_by_message(f->rule) && f->pos.line > 0 && line != NULL)
+		s = line(arg, f->pos.line, &len);
+	if (s == NULL) {
+		put_folded(b, f->msg);
+		*spanoff = b->len;
+		return 'm';
+	}
+	put_squeezed(b, s, len);
+	*spanoff = b->len;
+	c0 = f->pos.col > 0 ? f->pos.col - 1 : 0;
+	c1 = f->end_col > 0 ? f->end_col - 1 : 0;
+	if (c1 > c0 && c1 <= len)
+		put_squeezed(b, s + c0, c1 - c0);
+	return 'l';
+}
+
+const char *
+pm_finding_key_text(char *buf, size_t sz, const struct pm_finding *f,
+    pm_line_fn line, void *arg)
+{
+	struct pm_buf	 b = PM_BUF_INIT;
+	size_t		 off, n;
+
+	key_text(&b, f, line, arg, &off);
+	pm_buf_truncate(&b, off);
+	n = b.len < sz ? b.len : sz - 1;
+	/* Cut before a continuation byte, not in a character. */
+	while (n > 0 && n < b.len && ((unsigned char)b.ptr[n] & 0xc0) == 0x80)
+		n--;
+	memcpy(buf, b.ptr ? b.ptr : "", n);
+	buf[n] = '\0';
+	pm_buf_release(&b);
+	return buf;
+}
+
+struct	fkey {
+	uint64_t	 h;	/* path and key */
+	size_t		 i;
+};
+
+static int
+cmp_fkey(const void *a, const void *b)
+{
+	const struct fkey	*x = a, *y = b;
+
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+void
+pm_findings_fingerprint(struct pm_findings *fs, size_t from,
+    pm_line_fn line, void *arg)
+{
+	struct pm_buf	 b = PM_BUF_INIT;
+	struct fkey	*k;
+	struct pm_finding *f;
+	const char	*rule, *detail, *kp;
+	char		 rank[24];
+	size_t		 i, n, off, r;
+	uint64_t	 h;
+	int		 kind, len;
+
+	if (fs->n <= from)
+		return;
+	n = fs->n - from;
+	k = pm_xcalloc(n, sizeof(*k));
+	for (i = 0; i < n; i++) {
+		f = &fs->v[from + i];
+		rule = pm_rule_name(f->rule);
+		detail = f->detail != NULL ? f->detail : "";
+		pm_buf_truncate(&b, 0);
+		kind = key_text(&b, f, line, arg, &off);
+		h = fnv(FNV_BASIS, rule, strlen(rule) + 1);
+		h = fnv(h, detail, strlen(detail) + 1);
+		h = fnv(h, &"lm"[kind == 'm'], 1);
+		kp = b.ptr != NULL ? b.ptr : "";
+		h = fnv(h, kp, off);
+		h = fnv(h, "", 1);
+		h = fnv(h, kp + off, b.len - off);
+		f->fp = h;
+		k[i].h = fnv(h, f->path, strlen(f->path) + 1);
+		k[i].i = from + i;
+	}
+	/* The nth of identical keys in a file, in file order. */
+	qsort(k, n, sizeof(*k), cmp_fkey);
+	for (i = r = 0; i < n; i++) {
+		r = i > 0 && k[i].h == k[i - 1].h ? r + 1 : 0;
+		f = &fs->v[k[i].i];
+		len = snprintf(rank, sizeof(rank), "#%zu", r);
+		f->fp = fnv(f->fp, rank, (size_t)len);
+		if (f->fp == 0)
+			f->fp = 1;
+	}
+	free(k);
+	pm_buf_release(&b);
 }

@@ -7,6 +7,7 @@
 #define PM_FINDING_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum	pm_level {
 	PM_LEVEL_OFF = 0,	/* rule switched off */
@@ -38,6 +39,7 @@ struct	pm_finding {
 	char		*detail; /* pattern rule "en/human-error", or NULL */
 	char		*suggest; /* suggested rewording, or NULL */
 	int		 draft;	/* the report is a draft: never fails the run */
+	uint64_t	 fp;	/* pm_findings_fingerprint(); 0 until set */
 };
 
 /* A list of findings; owns every string in it. */
@@ -70,6 +72,32 @@ void	 pm_findings_move(struct pm_findings *dst, struct pm_findings *src);
 /* Sort by path, line, column, rule, message: a total order. */
 void	 pm_findings_sort(struct pm_findings *);
 void	 pm_findings_release(struct pm_findings *);
+/* Sort v[from..n) only (one document's findings). */
+void	 pm_findings_sort_from(struct pm_findings *, size_t from);
+/* Free one finding's strings (before dropping it from a list). */
+void	 pm_finding_release(struct pm_finding *);
+
+/*
+ * Fingerprints (baselines, --since, SARIF and GitLab): set fp of each
+ * finding of v[from..n), sorted, from what it flags rather than where:
+ * the rule, the pattern id, the text of its line with blanks squeezed
+ * and the matched span (pos.col..end_col), or, for the rules about a
+ * whole report (structure/sections, timeline/present...) and findings
+ * without a line, the problem part of the message (before "; ") with
+ * digits folded; then the finding's rank among the same in its file.
+ * line(arg, n, &len) gives line n without its ending, or NULL (line
+ * may be NULL: messages only).  Moving lines never changes one.
+ */
+typedef const char	*(*pm_line_fn)(void *arg, unsigned int n, size_t *len);
+void	 pm_findings_fingerprint(struct pm_findings *, size_t from,
+	    pm_line_fn line, void *arg);
+/* What a fingerprint was made of (the key text above) into buf, at
+ * most sz - 1 bytes cut at a UTF-8 boundary: baselines show it. */
+const char	*pm_finding_key_text(char *buf, size_t sz,
+		    const struct pm_finding *, pm_line_fn line, void *arg);
+/* 1 if the rule's findings are keyed by message, not by line. */
+int	 pm_rule_by_message(enum pm_rule_id);
+
 /* Counts by level; drafts are counted apart when draft_apart is set. */
 size_t	 pm_findings_count(const struct pm_findings *, enum pm_level,
 	    int include_drafts);

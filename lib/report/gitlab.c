@@ -1,9 +1,9 @@
 /*
  * The gitlab reporter: a Code Quality report (a JSON array) for the
  * merge request widget.  Severity: error is "major", warning "minor",
- * info "info".  The fingerprint is pm_report_fingerprint(): a hash of
- * path, rule, pattern id, message and occurrence, without the line, so
- * an issue keeps its identity when lines above it move.
+ * info "info".  The fingerprint is pm_report_fingerprint(): the path
+ * and what the finding flags, never its line, so an issue keeps its
+ * identity when lines above it move (the same as in baselines).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +17,6 @@
 struct	gstate {
 	struct pm_buf	 buf;
 	struct pm_json	 j;
-	struct pm_occur	 occ;
 };
 
 static const char *
@@ -59,7 +58,7 @@ gitlab_finding(struct pm_report *r, const struct pm_finding *f)
 	pm_json_kstr(&s->j, "check_name", pm_buf_cstr(&name));
 	pm_buf_release(&name);
 	pm_json_kstr(&s->j, "fingerprint",
-	    pm_report_fingerprint(fp, f, pm_report_occurrence(&s->occ, f)));
+	    pm_report_fingerprint(fp, f));
 	pm_json_kstr(&s->j, "severity", gitlab_severity(f->level));
 	pm_json_key(&s->j, "location");
 	pm_json_obj_begin(&s->j);
@@ -86,7 +85,6 @@ gitlab_end(struct pm_report *r)
 	fwrite(s->buf.ptr, 1, s->buf.len, r->out);
 	fflush(r->out);
 	pm_buf_release(&s->buf);
-	pm_report_occur_release(&s->occ);
 	free(s);
 	r->priv = NULL;
 }

@@ -57,69 +57,19 @@ pm_report_col(const struct pm_finding *f)
 	return f->pos.col ? f->pos.col : 1;
 }
 
-static uint64_t
-fnv1a(uint64_t h, const char *s, size_t n)
+char *
+pm_report_fingerprint(char *buf, const struct pm_finding *f)
 {
-	size_t	 i;
+	uint64_t	 h = 0xcbf29ce484222325ULL;
+	const char	*p;
 
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
+	for (p = f->path; *p != '\0'; p++) {
+		h ^= (unsigned char)*p;
 		h *= 0x100000001b3ULL;
 	}
-	return h;
-}
-
-static uint64_t
-key_hash(uint64_t h, const struct pm_finding *f)
-{
-	const char	*rule = pm_rule_name(f->rule);
-	const char	*detail = f->detail ? f->detail : "";
-
-	h = fnv1a(h, f->path, strlen(f->path) + 1);
-	h = fnv1a(h, rule, strlen(rule) + 1);
-	h = fnv1a(h, detail, strlen(detail) + 1);
-	return fnv1a(h, f->msg, strlen(f->msg) + 1);
-}
-
-char *
-pm_report_fingerprint(char *buf, const struct pm_finding *f,
-    unsigned int occurrence)
-{
-	char		 occ[16];
-	uint64_t	 a, b;
-	int		 n;
-
-	n = snprintf(occ, sizeof(occ), "%u", occurrence);
-	a = fnv1a(key_hash(0xcbf29ce484222325ULL, f), occ, (size_t)n);
-	b = fnv1a(key_hash(0x84222325cbf29ce4ULL, f), occ, (size_t)n);
-	snprintf(buf, 33, "%016llx%016llx", (unsigned long long)a,
-	    (unsigned long long)b);
+	snprintf(buf, 33, "%016llx%016llx", (unsigned long long)h,
+	    (unsigned long long)f->fp);
 	return buf;
-}
-
-unsigned int
-pm_report_occurrence(struct pm_occur *t, const struct pm_finding *f)
-{
-	uint64_t	 k = key_hash(0xcbf29ce484222325ULL, f);
-	size_t		 i;
-
-	/* Identical findings are rare and few: a linear table will do. */
-	for (i = 0; i < t->n; i++)
-		if (t->keys[i] == k)
-			return t->counts[i]++;
-	t->keys = pm_xgrow(t->keys, &t->cap, t->n + 1, sizeof(*t->keys));
-	t->counts = pm_xreallocarray(t->counts, t->cap, sizeof(*t->counts));
-	t->keys[t->n] = k;
-	t->counts[t->n++] = 1;
-	return 0;
-}
-
-void
-pm_report_occur_release(struct pm_occur *t)
-{
-	free(t->keys);
-	free(t->counts);
-	memset(t, 0, sizeof(*t));
 }
 
 void

@@ -53,25 +53,13 @@ void	 pm_report_run(const struct pm_reporter *, struct pm_report *,
 	    const struct pm_findings *fs);
 
 /*
- * A stable fingerprint of a finding that survives edits elsewhere in
- * the file: two 64-bit FNV-1a hashes (different offset bases) of the
- * path, rule id, detail, message and occurrence (the nth finding with
- * the same four in the file, from 0), as 32 hex digits into buf (at
- * least 33 bytes).  Line numbers are left out on purpose.
+ * The fingerprint of a finding as SARIF's partialFingerprints and
+ * GitLab's fingerprint carry it: 32 hex digits, a hash of the path then
+ * the finding's own fingerprint (f->fp, see base/finding.h: no line
+ * numbers), into buf (at least 33 bytes).  Unique in a run, stable
+ * when lines move.
  */
-char	*pm_report_fingerprint(char *buf, const struct pm_finding *,
-	    unsigned int occurrence);
-
-/* Count of earlier identical (path, rule, detail, message) findings,
- * for pm_report_fingerprint; state kept in *tbl (free with free()). */
-struct	pm_occur {
-	uint64_t	*keys;
-	unsigned int	*counts;
-	size_t		 n, cap;
-};
-unsigned int	 pm_report_occurrence(struct pm_occur *,
-		    const struct pm_finding *);
-void		 pm_report_occur_release(struct pm_occur *);
+char	*pm_report_fingerprint(char *buf, const struct pm_finding *);
 
 /* Position as printed: line and column at least 1. */
 unsigned int	 pm_report_line(const struct pm_finding *);

@@ -3,8 +3,8 @@
  * Every built-in rule is listed in tool.driver.rules (ruleIndex is the
  * rule's place in base/rules.def); a pattern rule reports under its
  * family with the pattern id in properties.detail.  partialFingerprints
- * carry pm_report_fingerprint(), which ignores line numbers so alerts
- * survive edits elsewhere in the file.
+ * carry pm_report_fingerprint() (the baseline's fingerprint), which
+ * ignores line numbers so alerts survive edits elsewhere in the file.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +19,6 @@
 struct	sstate {
 	struct pm_buf	 buf;
 	struct pm_json	 j;
-	struct pm_occur	 occ;
 };
 
 static const char *
@@ -154,8 +153,8 @@ sarif_finding(struct pm_report *r, const struct pm_finding *f)
 	pm_json_arr_end(&s->j);		/* locations */
 	pm_json_key(&s->j, "partialFingerprints");
 	pm_json_obj_begin(&s->j);
-	pm_json_kstr(&s->j, "postmortemFinding/v1",
-	    pm_report_fingerprint(fp, f, pm_report_occurrence(&s->occ, f)));
+	pm_json_kstr(&s->j, "postmortemFinding/v2",
+	    pm_report_fingerprint(fp, f));
 	pm_json_obj_end(&s->j);
 	if (f->detail != NULL || f->draft) {
 		pm_json_key(&s->j, "properties");
@@ -186,7 +185,6 @@ sarif_end(struct pm_report *r)
 	fwrite(s->buf.ptr, 1, s->buf.len, r->out);
 	fflush(r->out);
 	pm_buf_release(&s->buf);
-	pm_report_occur_release(&s->occ);
 	free(s);
 	r->priv = NULL;
 }
