@@ -39,8 +39,15 @@ check_structure_sections(const struct pm_check *ck,
 {
 	const struct pm_section	*first[PM_SEC__MAX];
 	const struct pm_section	*s;
+	struct {
+		enum pm_sec	 sec;
+		struct pm_pos	 pos;
+		int		 at_end, done;
+	}			 miss[PM_SEC__MAX];
+	struct pm_buf		 names = PM_BUF_INIT, heads = PM_BUF_INIT;
 	struct pm_pos		 pos;
-	size_t			 i;
+	const char		*sep;
+	size_t			 i, j, n, m, nmiss;
 	int			 k, at_end;
 
 	memset(first, 0, sizeof(first));
@@ -56,15 +63,50 @@ check_structure_sections(const struct pm_check *ck,
 		}
 		first[s->kind] = s;
 	}
-	for (k = 0; k < PM_SEC__MAX; k++) {
+	/* The sections missing at one place make one finding. */
+	for (k = 0, nmiss = 0; k < PM_SEC__MAX; k++) {
 		if (first[k] != NULL || !pm_sec_required((enum pm_sec)k))
 			continue;
-		pos = insert_pos(doc, (enum pm_sec)k, &at_end);
-		pm_lint_emit(lt, ck, pos, "required section '%s' is missing; "
-		    "add '## %s' %s", pm_sec_name((enum pm_sec)k),
-		    pm_sec_name((enum pm_sec)k), at_end ?
-		    "at the end of the report" : "before this heading");
+		miss[nmiss].sec = (enum pm_sec)k;
+		miss[nmiss].pos = insert_pos(doc, (enum pm_sec)k,
+		    &miss[nmiss].at_end);
+		miss[nmiss++].done = 0;
 	}
+	for (i = 0; i < nmiss; i++) {
+		if (miss[i].done)
+			continue;
+		pos = miss[i].pos;
+		at_end = miss[i].at_end;
+		for (j = i, n = 0; j < nmiss; j++)
+			n += !miss[j].done && miss[j].pos.line == pos.line;
+		if (n == 1) {
+			miss[i].done = 1;
+			pm_lint_emit(lt, ck, pos, "required section '%s' is "
+			    "missing; add '## %s' %s", pm_sec_name(miss[i].sec),
+			    pm_sec_name(miss[i].sec), at_end ?
+			    "at the end of the report" : "before this heading");
+			continue;
+		}
+		pm_buf_truncate(&names, 0);
+		pm_buf_truncate(&heads, 0);
+		for (j = i, m = 0; j < nmiss; j++) {
+			if (miss[j].done || miss[j].pos.line != pos.line)
+				continue;
+			miss[j].done = 1;
+			sep = m == 0 ? "" : m == n - 1 ? " and " : ", ";
+			pm_buf_printf(&names, "%s'%s'", sep,
+			    pm_sec_name(miss[j].sec));
+			pm_buf_printf(&heads, "%s'## %s'", sep,
+			    pm_sec_name(miss[j].sec));
+			m++;
+		}
+		pm_lint_emit(lt, ck, pos, "required sections %s are missing; "
+		    "add %s %s", pm_buf_cstr(&names), pm_buf_cstr(&heads),
+		    at_end ? "at the end of the report" :
+		    "before this heading");
+	}
+	pm_buf_release(&names);
+	pm_buf_release(&heads);
 }
 
 void

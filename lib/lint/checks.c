@@ -159,6 +159,177 @@ copy_parser_findings(struct pm_lint *lt)
 	}
 }
 
+static const char *
+doc_line(void *arg, unsigned int n, size_t *len)
+{
+	return pm_doc_line(arg, n, len);
+}
+
+static int
+same_place(const struct pm_finding *a, const struct pm_finding *b)
+{
+	return a->pos.line == b->pos.line && a->pos.col == b->pos.col &&
+	    strcmp(a->path, b->path) == 0;
+}
+
+/* The action item whose row or list item starts at pos, or NULL
+ * (actions are in file order). */
+static const struct pm_action *
+action_at(const struct pm_doc *doc, struct pm_pos pos)
+{
+	size_t	 lo = 0, hi = doc->nactions, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (doc->actions[mid].pos.line < pos.line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < doc->nactions && doc->actions[lo].pos.line == pos.line;
+	    lo++)
+		if (doc->actions[lo].pos.col == pos.col)
+			return &doc->actions[lo];
+	return NULL;
+}
+
+/* Which missing part of a the finding reports: 0 owner, 1 deadline,
+ * 2 priority, or -1 (another problem, like a deadline that is not a
+ * date). */
+static int
+missing_part(const struct pm_action *a, const struct pm_finding *f)
+{
+	if (f->rule == PM_RULE_ACTIONS_OWNER && a->owner == NULL)
+		return 0;
+	if (f->rule == PM_RULE_ACTIONS_DEADLINE && a->deadline_raw == NULL)
+		return 1;
+	if (f->rule == PM_RULE_ACTIONS_PRIORITY && a->prio_raw == NULL)
+		return 2;
+	return -1;
+}
+
+/*
+ * "action item 3 has no owner, deadline or priority; ..." for the
+ * parts in have[] into b.
+ */
+static void
+action_message(struct pm_buf *b, const struct pm_action *a, const int *have)
+{
+	static const char *const name[3] = { "owner", "deadline", "priority" };
+	static const char *const col[3] = {
+		"Owner (an @handle or a team)", "Deadline (YYYY-MM-DD)",
+		"Priority (High, Medium, Low or P0..P4)"
+	};
+	static const char *const inl[3] = {
+		"an owner ('@alice' or 'owner: team')",
+		"a deadline ('due 2025-03-01')",
+		"a priority (High, Medium, Low or P0..P4)"
+	};
+	int	 i, n, k, pass;
+
+	for (i = n = 0; i < 3; i++)
+		n += have[i];
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 0)
+			pm_buf_printf(b, "action item %s has no ",
+			    a->id != NULL ? a->id : "?");
+		else
+			pm_buf_puts(b, a->is_table ? "; fill in the " :
+			    "; add ");
+		for (i = k = 0; i < 3; i++) {
+			if (!have[i])
+				continue;
+			if (k > 0)
+				pm_buf_puts(b, k == n - 1 ? (pass == 0 ? " or " :
+				    " and ") : ", ");
+			pm_buf_puts(b, pass == 0 ? name[i] :
+			    a->is_table ? col[i] : inl[i]);
+			k++;
+		}
+	}
+	if (a->is_table)
+		pm_buf_puts(b, " columns");
+}
+
+/*
+ * One finding per problem: the findings at one place that report one
+ * defect become one.  An action item without owner, deadline and
+ * priority gets one finding naming all three (under the first rule);
+ * a report distributed too late gets distribution/48h with the
+ * stale-insights warning folded in.  fs->v[from..] is sorted, so the
+ * findings at one place are next to each other.
+ */
+static void
+merge_same_place(struct pm_lint *lt, size_t from)
+{
+	struct pm_findings	*fs = lt->out;
+	struct pm_finding	*f, *g, *keep;
+	const struct pm_action	*a;
+	struct pm_buf		 b = PM_BUF_INIT;
+	size_t			 i, j, e, k, idx[3];
+	int			 have[3], p, n;
+
+	for (i = from; i < fs->n; i = e) {
+		for (e = i + 1; e < fs->n && same_place(&fs->v[i], &fs->v[e]);
+		    e++)
+			continue;
+		if (e - i < 2)
+			continue;
+		/* Action items. */
+		if ((a = action_at(lt->doc, fs->v[i].pos)) != NULL) {
+			memset(have, 0, sizeof(have));
+			for (j = i, n = 0; j < e; j++)
+				if ((p = missing_part(a, &fs->v[j])) >= 0 &&
+				    !have[p]) {
+					have[p] = 1;
+					idx[p] = j;
+					n++;
+				}
+			if (n >= 2) {
+				keep = NULL;
+				for (p = 0; p < 3; p++) {
+					if (!have[p])
+						continue;
+					g = &fs->v[idx[p]];
+					if (keep == NULL) {
+						keep = g;
+						continue;
+					}
+					if (g->level > keep->level)
+						keep->level = g->level;
+					pm_finding_release(g);
+				}
+				action_message(&b, a, have);
+				free(keep->msg);
+				keep->msg = pm_buf_detach(&b, NULL);
+			}
+		}
+		/* Late distribution: the 48-hour error says it all. */
+		for (j = i, f = g = NULL; j < e; j++) {
+			if (fs->v[j].rule == PM_RULE_DISTRIBUTION_48H)
+				f = &fs->v[j];
+			else if (fs->v[j].rule == PM_RULE_DISTRIBUTION_STALE)
+				g = &fs->v[j];
+		}
+		if (f != NULL && g != NULL && f->msg != NULL &&
+		    g->msg != NULL) {
+			pm_buf_printf(&b, "%s (past %u days, insights go stale)",
+			    f->msg, lt->cfg->stale_days);
+			free(f->msg);
+			f->msg = pm_buf_detach(&b, NULL);
+			if (g->level > f->level)
+				f->level = g->level;
+			pm_finding_release(g);
+		}
+	}
+	/* Drop the released ones. */
+	for (i = k = from; i < fs->n; i++)
+		if (fs->v[i].msg != NULL)
+			fs->v[k++] = fs->v[i];
+	fs->n = k;
+	pm_buf_release(&b);
+}
+
 static void
 lint_one(struct pm_lint *lt)
 {
@@ -184,6 +355,11 @@ lint_one(struct pm_lint *lt)
 	}
 done:
 	pm_suppress_apply(lt->doc, lt->out, from);
+	/* After suppression, so that disabling one rule of a merged
+	 * finding still takes its part out. */
+	pm_findings_sort_from(lt->out, from);
+	merge_same_place(lt, from);
+	pm_findings_fingerprint(lt->out, from, doc_line, (void *)lt->doc);
 }
 
 void
@@ -254,11 +430,12 @@ pm_lint_corpus(const struct pm_corpus *corpus, const struct pm_config *cfg,
 	struct worker	*w;
 	atomic_size_t	 next;
 	long		 ncpu;
-	size_t		 i, ntargets, nthreads;
+	size_t		 i, from, ntargets, nthreads;
 	const struct pm_finding *s;
 	struct pm_finding *f;
 
 	/* The loader's own findings (unreadable file, too large...). */
+	from = out->n;
 	for (i = 0; i < corpus->findings.n; i++) {
 		s = &corpus->findings.v[i];
 		if (pm_config_level(cfg, s->rule) == PM_LEVEL_OFF)
@@ -267,6 +444,8 @@ pm_lint_corpus(const struct pm_corpus *corpus, const struct pm_config *cfg,
 		    s->msg);
 		f->level = s->level;
 	}
+	pm_findings_sort_from(out, from);
+	pm_findings_fingerprint(out, from, NULL, NULL);
 
 	for (i = ntargets = 0; i < corpus->ndocs; i++)
 		if (corpus->target == NULL || corpus->target[i])
