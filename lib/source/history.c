@@ -1014,6 +1014,10 @@ pm_history_load_paths(struct pm_history **out, struct pm_source *src,
 	h->shallow = git_repository_is_shallow(repo) == 1;
 	if (rev_chain(repo, rev, &chain, &n) == -1)
 		goto done;
+	if (n == 0) {
+		rc = 0;		/* no commits yet: nothing was added */
+		goto done;
+	}
 
 	for (i = 0; i < npaths; i++) {
 		cur = pm_xstrdup(paths[i]);
