@@ -47,7 +47,7 @@ DOC_OBJS	 = lib/doc/actions.o lib/doc/doc.o lib/doc/factors.o \
 LINT_OBJS	 = lib/lint/checks.o lib/lint/check_actions.o \
 		   lib/lint/check_body.o lib/lint/check_meta.o \
 		   lib/lint/check_timeline.o lib/lint/rulepack.o \
-		   lib/lint/suppress.o
+		   lib/lint/suppress.o lib/lint/baseline.o
 REPORT_OBJS	 = lib/report/report.o lib/report/text.o \
 		   lib/report/json.o lib/report/sarif.o lib/report/github.o \
 		   lib/report/gitlab.o lib/report/junit.o

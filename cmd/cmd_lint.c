@@ -1,6 +1,8 @@
 /*
  * postmortem lint [PATHS...] [--rev REV | --staged | --worktree]
  *     [--format FMT] [--config FILE] [--today DATE] [--strict] [-q]
+ *     [--since REV] [--baseline FILE | --no-baseline]
+ *     [--write-baseline FILE]
  *
  * Loads the corpus (the whole source when paths are named or --staged,
  * so cross-file rules see every report, but only the named or staged
@@ -8,6 +10,11 @@
  * id), lints, sorts and reports.  Exit 0 without error
  * findings (drafts' errors count only with --strict), 1 with, 2 on a
  * usage or I/O failure (SPEC section 3).
+ *
+ * --since REV lints the tree of REV too and drops the findings it had
+ * (by fingerprint, so moved lines do not matter); --baseline drops
+ * those listed in a baseline file.  The exit status is from what is
+ * left.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -15,6 +22,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <git2.h>
 
 #include "base/alloc.h"
 #include "base/err.h"
@@ -30,7 +39,16 @@
 static const char usage[] =
     "usage: postmortem lint [PATHS...] [--rev REV | --staged | --worktree]\n"
     "                       [--format FMT] [--config FILE] [--today DATE]\n"
-    "                       [--strict] [-q]";
+    "                       [--strict] [-q] [--since REV]\n"
+    "                       [--baseline FILE | --no-baseline]\n"
+    "                       [--write-baseline FILE]";
+
+enum {
+	OPT_SINCE = 256,
+	OPT_BASELINE,
+	OPT_NO_BASELINE,
+	OPT_WRITE_BASELINE,
+};
 
 static double
 now(void)
@@ -63,12 +81,41 @@ keep_errors(struct pm_findings *fs)
 			fs->v[j++] = fs->v[i];
 			continue;
 		}
-		free(fs->v[i].path);
-		free(fs->v[i].msg);
-		free(fs->v[i].detail);
-		free(fs->v[i].suggest);
+		pm_finding_release(&fs->v[i]);
 	}
 	fs->n = j;
+}
+
+/*
+ * After the summary, the rules with many findings, most first: on a
+ * repository written before the linter, what to fix (or baseline)
+ * first.
+ */
+static void
+summary_by_rule(const struct pm_findings *fs)
+{
+	size_t	 count[PM_RULE__MAX], i, best, shown;
+	int	 r, k;
+
+	if (fs->n < 20)
+		return;
+	memset(count, 0, sizeof(count));
+	for (i = 0; i < fs->n; i++)
+		if (fs->v[i].rule < PM_RULE__MAX)
+			count[fs->v[i].rule]++;
+	for (shown = 0; shown < 5; shown++) {
+		for (r = 0, k = -1, best = 0; r < PM_RULE__MAX; r++)
+			if (count[r] > best) {
+				best = count[r];
+				k = r;
+			}
+		if (k < 0 || best < 10)
+			break;
+		fprintf(stderr, "  %zu %s: %s\n", best,
+		    pm_rule_name((enum pm_rule_id)k),
+		    pm_rule_description((enum pm_rule_id)k));
+		count[k] = 0;
+	}
 }
 
 static void
@@ -88,6 +135,79 @@ summary(const struct pm_findings *fs, size_t nfiles, int strict)
 		    strict ? "" : ", not failing");
 	fprintf(stderr, ", %zu warning%s, %zu info in %zu file%s\n", nw,
 	    nw == 1 ? "" : "s", ni, nfiles, nfiles == 1 ? "" : "s");
+	summary_by_rule(fs);
+}
+
+/*
+ * --since REV: lint the tree of REV with the same configuration, rule
+ * packs and day, and drop from fs what was there already.  *nhidden
+ * gets how many.  Returns 0 or -1.
+ */
+static int
+drop_since(struct pm_source *src, const struct pm_config *cfg,
+    const struct pm_rulepacks *packs, const struct pm_lint_opts *lopts,
+    const struct pm_load_opts *cur, const char *rev,
+    const struct pm_corpus *corpus, struct pm_findings *fs,
+    size_t *nhidden)
+{
+	struct pm_load_opts	 lo;
+	struct pm_corpus	*old = NULL;
+	struct pm_findings	 ofs = PM_FINDINGS_INIT;
+	struct pm_baseline	*bl;
+
+	memset(&lo, 0, sizeof(lo));
+	lo.kind = PM_SRC_REV;
+	lo.rev = rev;
+	lo.history = cur->history;
+	lo.threads = cur->threads;
+	if (pm_corpus_load(&old, src, cfg, &lo) == -1) {
+		if (old != NULL)
+			pm_corpus_free(old);
+		return -1;
+	}
+	pm_lint_corpus(old, cfg, packs, lopts, &ofs, NULL);
+	bl = pm_baseline_new();
+	pm_baseline_add(bl, &ofs, old);
+	*nhidden = pm_baseline_filter(bl, fs, corpus);
+	pm_baseline_free(bl);
+	pm_findings_release(&ofs);
+	pm_corpus_free(old);
+	return 0;
+}
+
+/* --baseline FILE: drop what it lists and say what it hid and which
+ * entries match nothing any more. */
+static int
+drop_baseline(const char *file, const struct pm_corpus *corpus,
+    struct pm_findings *fs, int quiet)
+{
+	struct pm_baseline	*bl = NULL;
+	const char		*path, *rule, *text;
+	size_t			 n, i, ns;
+
+	if (pm_baseline_read(&bl, file) == -1) {
+		pm_baseline_free(bl);
+		return -1;
+	}
+	n = pm_baseline_filter(bl, fs, corpus);
+	ns = pm_baseline_nstale(bl);
+	if (!quiet && n > 0)
+		fprintf(stderr, "postmortem: note: the baseline '%s' hid %zu "
+		    "finding%s\n", file, n, n == 1 ? "" : "s");
+	if (!quiet && ns > 0) {
+		fprintf(stderr, "postmortem: note: %zu baseline entr%s match "
+		    "nothing any more (fixed or changed); run 'postmortem "
+		    "lint --write-baseline %s' to drop %s:\n", ns,
+		    ns == 1 ? "y" : "ies", file, ns == 1 ? "it" : "them");
+		for (i = 0; i < ns && i < 10; i++) {
+			pm_baseline_stale(bl, i, &path, &rule, &text);
+			fprintf(stderr, "  %s: %s: %s\n", path, rule, text);
+		}
+		if (ns > 10)
+			fprintf(stderr, "  ... and %zu more\n", ns - 10);
+	}
+	pm_baseline_free(bl);
+	return 0;
 }
 
 int
@@ -103,6 +223,11 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 		{ "strict",	no_argument,		NULL, 'S' },
 		{ "quiet",	no_argument,		NULL, 'q' },
 		{ "threads",	required_argument,	NULL, 'j' },
+		{ "since",	required_argument,	NULL, OPT_SINCE },
+		{ "baseline",	required_argument,	NULL, OPT_BASELINE },
+		{ "no-baseline", no_argument,		NULL, OPT_NO_BASELINE },
+		{ "write-baseline", required_argument,	NULL,
+		    OPT_WRITE_BASELINE },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL,		0,			NULL, 0 }
 	};
@@ -119,11 +244,15 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 	const char		**files = NULL;
 	const char		*rev = NULL, *fmt = "text", *config = NULL;
 	const char		*today = NULL, *nc;
+	const char		*since = NULL, *baseline = NULL;
+	const char		*write_baseline = NULL;
+	char			*cfg_baseline = NULL;
+	int			 no_baseline = 0, unborn = 0;
 	int			 ch, nsrc = 0, strict = 0, quiet = 0;
 	int			 threads = 0, rc = PM_EXIT_FAILURE;
 	double			 t0, t1, t2, t3, c0, c1, c2;
 	enum pm_srckind		 kind = PM_SRC_WORKTREE;
-	size_t			 i, nfiles = 0;
+	size_t			 i, nfiles = 0, nsince = 0;
 
 	memset(&cfg, 0, sizeof(cfg));
 	while ((ch = getopt_long(argc, argv, "c:f:hj:qr:sSt:w", opts,
@@ -160,6 +289,18 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 		case 'j':
 			threads = atoi(optarg);
 			break;
+		case OPT_SINCE:
+			since = optarg;
+			break;
+		case OPT_BASELINE:
+			baseline = optarg;
+			break;
+		case OPT_NO_BASELINE:
+			no_baseline = 1;
+			break;
+		case OPT_WRITE_BASELINE:
+			write_baseline = optarg;
+			break;
 		case 'h':
 			puts(usage);
 			return PM_EXIT_OK;
@@ -172,6 +313,12 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 	if (nsrc > 1)
 		return cmd_usage(usage, "--rev, --staged and --worktree "
 		    "exclude each other");
+	if (baseline != NULL && no_baseline)
+		return cmd_usage(usage, "--baseline and --no-baseline exclude "
+		    "each other");
+	if (write_baseline != NULL && (since != NULL || baseline != NULL))
+		return cmd_usage(usage, "--write-baseline writes every "
+		    "finding: not with --since or --baseline");
 	if ((rep = pm_reporter_find(fmt)) == NULL)
 		return cmd_usage(usage, "unknown format '%s' (one of %s)",
 		    fmt, pm_reporter_names());
@@ -197,6 +344,12 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 	lo.paths = argv;
 	lo.npaths = (size_t)argc;
 	lo.history = pm_source_has_repo(src);
+	/* A repository without commits has no history to read. */
+	if (lo.history && pm_source_git(src) != NULL &&
+	    git_repository_head_unborn(pm_source_git(src)) == 1) {
+		unborn = 1;
+		lo.history = 0;
+	}
 	lo.whole = argc > 0 || kind == PM_SRC_INDEX;
 	/* Cross-file rules need only the others' paths and ids. */
 	lo.ids_only_others = lo.whole;
@@ -208,10 +361,46 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 
 	t1 = now();
 	c1 = cpu();
-	lopts.has_history = pm_source_has_repo(src);
+	lopts.has_history = lo.history;
 	memset(&stats, 0, sizeof(stats));
 	pm_lint_corpus(corpus, &cfg, packs, &lopts, &fs, &stats);
 	pm_findings_sort(&fs);
+	if (write_baseline != NULL) {
+		if (pm_baseline_write(write_baseline, &fs, corpus) == -1) {
+			rc = cmd_fail();
+			goto done;
+		}
+		if (!quiet)
+			fprintf(stderr, "postmortem: wrote %zu finding%s to "
+			    "the baseline '%s'; lint with --baseline %s (or "
+			    "'baseline: %s' in .postmortem.yaml) to see only "
+			    "new ones\n", fs.n, fs.n == 1 ? "" : "s",
+			    write_baseline, write_baseline, write_baseline);
+		rc = PM_EXIT_OK;
+		goto done;
+	}
+	if (since != NULL) {
+		if (drop_since(src, &cfg, packs, &lopts, &lo, since, corpus,
+		    &fs, &nsince) == -1) {
+			rc = cmd_fail();
+			goto done;
+		}
+		if (!quiet && nsince > 0)
+			fprintf(stderr, "postmortem: note: %zu finding%s "
+			    "already at '%s' not shown (--since)\n", nsince,
+			    nsince == 1 ? "" : "s", since);
+	}
+	if (baseline == NULL && !no_baseline && cfg.baseline != NULL) {
+		cfg_baseline = cfg.baseline[0] == '/' ?
+		    pm_xstrdup(cfg.baseline) : pm_xasprintf("%s/%s",
+		    pm_source_root(src), cfg.baseline);
+		baseline = cfg_baseline;
+	}
+	if (baseline != NULL && drop_baseline(baseline, corpus, &fs,
+	    quiet) == -1) {
+		rc = cmd_fail();
+		goto done;
+	}
 	t2 = now();
 	c2 = cpu();
 	if (quiet)
@@ -249,9 +438,11 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 		if (strcmp(fmt, "text") == 0)
 			summary(&fs, nfiles, strict);
 		if (stats.history_skipped > 0)
-			fprintf(stderr, "postmortem: note: not in a Git "
-			    "repository: distribution/48h skipped for %zu "
-			    "report%s without 'distributed'\n",
+			fprintf(stderr, "postmortem: note: %s: "
+			    "distribution/48h skipped for %zu "
+			    "report%s without 'distributed'\n", unborn ?
+			    "no commits yet, so no history" :
+			    "not in a Git repository",
 			    stats.history_skipped,
 			    stats.history_skipped == 1 ? "" : "s");
 		if (stats.limit_hits > 0)
@@ -268,6 +459,7 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 	}
 	rc = pm_lint_failed(&fs, strict) ? PM_EXIT_FINDINGS : PM_EXIT_OK;
 done:
+	free(cfg_baseline);
 	free(files);
 	pm_findings_release(&fs);
 	if (corpus != NULL)

@@ -114,4 +114,37 @@ void	 pm_suppress_apply(const struct pm_doc *, struct pm_findings *fs,
 void	 pm_suppress_apply_text(const char *text, size_t len,
 	    struct pm_findings *fs, size_t from);
 
+/*
+ * Baselines (baseline.c): findings a repository already has, so that
+ * lint reports only the new ones.  An entry is (path, report id, rule,
+ * fingerprint): a finding matches an entry of its own file, or of a
+ * file no longer in the tree that had the same report id (a rename);
+ * each entry hides one finding.
+ */
+struct pm_baseline;
+
+struct pm_baseline	*pm_baseline_new(void);
+void	 pm_baseline_free(struct pm_baseline *);
+/* Add an entry per finding of fs (fingerprinted); cp gives report ids
+ * and line text (the corpus the findings came from). */
+void	 pm_baseline_add(struct pm_baseline *, const struct pm_findings *,
+	    const struct pm_corpus *cp);
+/* Read a baseline file.  Returns 0, or -1 with pm_error_set("FILE:LINE:
+ * ...") (*out is set either way: free it). */
+int	 pm_baseline_read(struct pm_baseline **out, const char *file);
+/* Write fs as a baseline file (sorted, atomically).  Returns 0 or -1. */
+int	 pm_baseline_write(const char *file, const struct pm_findings *,
+	    const struct pm_corpus *);
+/*
+ * Drop from fs the findings the baseline has; returns how many.  Then
+ * the stale entries (matching nothing, of a report that was linted or
+ * is gone) are listed by pm_baseline_nstale/pm_baseline_stale.
+ */
+size_t	 pm_baseline_filter(struct pm_baseline *, struct pm_findings *fs,
+	    const struct pm_corpus *cp);
+size_t	 pm_baseline_count(const struct pm_baseline *);
+size_t	 pm_baseline_nstale(const struct pm_baseline *);
+void	 pm_baseline_stale(const struct pm_baseline *, size_t i,
+	    const char **path, const char **rule, const char **text);
+
 #endif /* PM_LINT_H */

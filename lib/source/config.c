@@ -13,6 +13,7 @@
  *	thresholds: {distribution_hours: 48, ...}
  *	limits: {max_report_bytes: 10M, ...}
  *	template: FILE			new_path: "postmortems/{year}/{id}.md"
+ *	baseline: FILE			(lint --baseline FILE)
  *	site: {title: ..., base_url: ..., theme: DIR}
  */
 #include <ctype.h>
@@ -127,6 +128,7 @@ pm_config_release(struct pm_config *cfg)
 	free_strv(cfg->rule_files, cfg->nrule_files);
 	free(cfg->template);
 	free(cfg->new_path);
+	free(cfg->baseline);
 	free(cfg->site_title);
 	free(cfg->base_url);
 	free(cfg->theme);
@@ -554,6 +556,8 @@ parse_key(const struct cfgctx *c, const struct pm_ynode *k,
 		return get_str(c, key, v, &cfg->template);
 	if (strcmp(key, "new_path") == 0)
 		return get_str(c, key, v, &cfg->new_path);
+	if (strcmp(key, "baseline") == 0)
+		return get_str(c, key, v, &cfg->baseline);
 	if (strcmp(key, "site") == 0)
 		return parse_site(c, v);
 	return fail(c, k, "unknown key '%s'", key);

@@ -60,6 +60,8 @@ struct	pm_config {
 	size_t			 nrule_files;
 	char			*template;	/* for `new`, repo-relative, or NULL */
 	char			*new_path;	/* default "postmortems/{year}/{id}.md" */
+	char			*baseline;	/* lint's baseline file, repo-relative,
+						   or NULL */
 
 	/* Thresholds of SPEC section 2. */
 	unsigned int	 distribution_hours;	/* 48 */
