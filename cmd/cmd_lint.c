@@ -111,11 +111,12 @@ summary_by_rule(const struct pm_findings *fs)
 			}
 		if (k < 0 || best < 10)
 			break;
-		fprintf(stderr, "  %zu %s: %s\n", best,
-		    pm_rule_name((enum pm_rule_id)k),
-		    pm_rule_description((enum pm_rule_id)k));
+		fprintf(stderr, "%s%zu %s", shown == 0 ? "  most found: " :
+		    ", ", best, pm_rule_name((enum pm_rule_id)k));
 		count[k] = 0;
 	}
+	if (shown > 0)
+		fputc('\n', stderr);
 }
 
 static void
