@@ -36,6 +36,7 @@ PKG_LIBS	 = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lpthread
 BASE_OBJS	 = lib/base/alloc.o lib/base/arena.o lib/base/buf.o \
 		   lib/base/err.o lib/base/finding.o lib/base/glob.o \
 		   lib/base/json.o lib/base/time.o lib/base/timing.o \
+		   lib/base/tz.o \
 		   lib/base/utf8.o \
 		   lib/base/yamlx.o
 SOURCE_OBJS	 = lib/source/config.o lib/source/history.o \

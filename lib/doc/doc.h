@@ -132,6 +132,9 @@ struct	pm_trow {
 	int		 has_date;	/* the row names its own date */
 	int		 date_only;	/* "2021-12-10": in order anywhere that day */
 	int		 approx;	/* "~19:30", "10:45~" */
+	int		 doubtful;	/* read, but goes back in time: not a
+					   start or end to infer (1: a bare
+					   time, 2: a date) */
 	const char	*zone;		/* zone named in the row, or NULL */
 	int64_t		 t;		/* UTC instant (range start; midnight
 					   UTC of the day for date-only rows) */
@@ -146,6 +149,15 @@ struct	pm_timeline {
 					   the sentence under the heading */
 	struct pm_pos	 zone_pos;
 	int		 utc_declared;	/* heading, header or sentence says UTC */
+	const char	*zone_error;	/* the declared zone is unknown or
+					   ambiguous: why its rows are unread */
+	const char	*doubt;		/* why the rows cannot give 'ended'
+					   (a time that goes back), or NULL */
+	struct pm_pos	 doubt_pos;
+	const char	*why_started;	/* why the rows give no 'started' or */
+	const char	*why_ended;	/* 'ended' (inferred reports), or NULL */
+	int		 outside;	/* read from a labelled list outside a
+					   Timeline section ("Key events") */
 };
 
 enum	pm_astatus {

@@ -1095,7 +1095,12 @@ row_time(struct infer *in, struct pm_tsval *tv, const struct pm_trow *r)
  * metadata line set.  started is the earliest row and ended the latest
  * (the first and last rows, unless rows are out of order); detected is
  * the first row at or after the start that reports detection, and
- * mitigated the first row after that which reports recovery.
+ * mitigated the first row after that which reports recovery.  Rows
+ * that go back in time (doubtful) are not used: after a bare time that
+ * goes back (the next day? a 12-hour clock?) the end is not known;
+ * after a date that goes back more than a day (a typo in one of them),
+ * the start is kept only on the day the report is named after, and the
+ * end only with it.  A field left out says why (timeline.why_*).
  */
 static void
 from_timeline(struct infer *in)
@@ -1105,8 +1110,10 @@ from_timeline(struct infer *in)
 	struct pm_timeline	*tl = &doc->timeline;
 	const struct pm_trow	*first = NULL, *last = NULL, *det = NULL,
 				*mit = NULL;
-	int64_t			 lo, hi;
+	int64_t			 lo, hi, anchor = 0, d;
 	size_t			 i;
+	int			 bare_doubt = 0, date_doubt = 0, no_start = 0,
+				 no_end = 0, has_anchor;
 
 	/* Rows that name no day were read without a base (no front
 	 * matter): put them on the day a metadata line names. */
@@ -1123,19 +1130,44 @@ from_timeline(struct infer *in)
 
 		if (!row_usable(r))
 			continue;
+		if (r->doubtful == 1)
+			bare_doubt = 1;
+		if (r->doubtful == 2)
+			date_doubt = 1;
+		if (r->doubtful)
+			continue;
 		if (first == NULL || r->t < first->t)
 			first = r;
 		if (last == NULL || r->t >= last->t)
 			last = r;
 	}
-	if (first == NULL)
+	if (first == NULL) {
+		for (i = 0; i < tl->n; i++)
+			if (tl->rows[i].ok && tl->rows[i].date_only)
+				break;
+		if (i < tl->n && !m->started.set)
+			tl->why_started = "the timeline gives days, not times "
+			    "of day";
+		else if (tl->zone_error != NULL && tl->n > 0)
+			tl->why_started = tl->zone_error;
 		return;
+	}
+	if (date_doubt) {
+		has_anchor = pm_infer_base_day(doc, in->cfg, &anchor) == 0;
+		d = first->t / PM_DAY - anchor;
+		if (!has_anchor || d < -1 || d > 1) {
+			no_start = 1;
+			no_end = 1;
+		}
+	}
+	if (bare_doubt)
+		no_end = 1;
 	lo = m->started.set ? m->started.t : first->t;
 	hi = m->ended.set ? m->ended.t : last->t;
 	for (i = 0; i < tl->n && det == NULL; i++) {
 		const struct pm_trow *r = &tl->rows[i];
 
-		if (row_usable(r) && r->t >= lo && r->t <= hi &&
+		if (row_usable(r) && !r->doubtful && r->t >= lo && r->t <= hi &&
 		    has_word(r->event, detect_words, sizeof(detect_words) /
 		    sizeof(detect_words[0])))
 			det = r;
@@ -1147,18 +1179,24 @@ from_timeline(struct infer *in)
 	for (i = 0; i < tl->n && mit == NULL; i++) {
 		const struct pm_trow *r = &tl->rows[i];
 
-		if (row_usable(r) && r->t >= lo && r->t <= hi &&
+		if (row_usable(r) && !r->doubtful && r->t >= lo && r->t <= hi &&
 		    has_word(r->event, recover_words, sizeof(recover_words) /
 		    sizeof(recover_words[0])))
 			mit = r;
 	}
-	if (!m->started.set)
+	if (!m->started.set && !no_start)
 		row_time(in, &m->started, first);
-	if (!m->ended.set && last != first)
+	else if (!m->started.set)
+		tl->why_started = tl->doubt;
+	if (!m->ended.set && last != first && !no_end)
 		row_time(in, &m->ended, last);
-	if (!m->detected.set && det != NULL)
+	else if (!m->ended.set && last != first)
+		tl->why_ended = tl->doubt;
+	else if (!m->ended.set)
+		tl->why_ended = "the timeline has a single time";
+	if (!no_start && !m->detected.set && det != NULL)
 		row_time(in, &m->detected, det);
-	if (!m->mitigated.set && mit != NULL)
+	if (!no_end && !m->mitigated.set && mit != NULL)
 		row_time(in, &m->mitigated, mit);
 }
 
@@ -1264,6 +1302,28 @@ pm_infer_meta(struct pm_doc *doc, const struct pm_config *cfg)
 	from_timeline(&in);
 }
 
+/* A date anywhere in a title: "# Incident on 2024-09-20 - ...",
+ * "# January 23rd, 2019 Prow Outage", "# ... attack on November 24th,
+ * 2025".  Returns 0 and sets *day, or -1. */
+static int
+title_day(const struct pm_ttime_ctx *tctx, const char *t, size_t tlen,
+    int64_t *day)
+{
+	size_t	 i, rest, pn;
+
+	for (i = 0; i < tlen; i++) {
+		if (i > 0 && isalnum((unsigned char)t[i - 1]))
+			continue;
+		if (!isdigit((unsigned char)t[i]) &&
+		    !isupper((unsigned char)t[i]))
+			continue;
+		pn = pm_ttime_prefix(t + i, tlen - i, &rest);
+		if (pn > 0 && read_day(tctx, t + i, pn, day) == 0)
+			return 0;
+	}
+	return -1;
+}
+
 int
 pm_infer_base_day(const struct pm_doc *doc, const struct pm_config *cfg,
     int64_t *day)
@@ -1274,10 +1334,17 @@ pm_infer_base_day(const struct pm_doc *doc, const struct pm_config *cfg,
 	size_t			 len, tlen;
 	unsigned int		 n, first;
 	enum mkey		 k, hk = MK_NONE;
-	int			 infence = 0;
+	int			 infence = 0, titled = 0;
+	int64_t			 hint = 0;
+	int			 has_hint;
 
 	memset(&tctx, 0, sizeof(tctx));
 	tctx.order = cfg != NULL ? cfg->date_order : PM_DATE_YMD;
+	tctx.cfg = cfg;
+	has_hint = doc->path != NULL && pm_ttime_name_day(doc->path,
+	    &hint) == 0;
+	tctx.file_order = pm_ttime_file_order(doc->text, doc->textsz,
+	    has_hint, hint, &tctx.file_conflict);
 	first = doc->body_line > 0 ? doc->body_line : 1;
 	for (n = first; n <= doc->nlines; n++) {
 		if ((s = line_at(doc, n, &len)) == NULL)
@@ -1306,6 +1373,12 @@ pm_infer_base_day(const struct pm_doc *doc, const struct pm_config *cfg,
 				if (pn > 0 && read_day(&tctx, t, pn, day) == 0)
 					return 0;
 			}
+			/* The title (the first level-1 heading). */
+			if (!titled && len > 1 && s[1] != '#') {
+				titled = 1;
+				if (title_day(&tctx, t, tlen, day) == 0)
+					return 0;
+			}
 			hk = key_kind(t, tlen);
 			if (hk != MK_DATE && hk != MK_START)
 				hk = MK_NONE;
@@ -1325,6 +1398,11 @@ pm_infer_base_day(const struct pm_doc *doc, const struct pm_config *cfg,
 		if ((k == MK_DATE || k == MK_START) &&
 		    read_day(&tctx, ml.val, ml.vallen, day) == 0)
 			return 0;
+	}
+	/* "2024-03-03-hub-outage.md": the day the file is named after. */
+	if (has_hint) {
+		*day = hint;
+		return 0;
 	}
 	return -1;
 }

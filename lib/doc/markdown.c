@@ -409,11 +409,25 @@ heading(struct pm_walk *w, cmark_node *n)
 	enum pm_sec		 kind;
 
 	level = (unsigned int)cmark_node_get_heading_level(n);
+	/* Entries of the timeline: "### 2021-06-03 9:14", "### 5:00 PM". */
+	if (w->in_timeline && level > w->tl_level) {
+		pm_md__timeline_subheading(w, n);
+		return;
+	}
+	if (w->in_timeline && level <= w->tl_level)
+		w->in_timeline = 0;
 	text = pm_md__atext(w, n, &len);
 	if (level > w->level) {
-		/* A subsection: only Contributing Factors reads them. */
+		/* A subsection: only Contributing Factors reads them; a
+		 * "### Timeline" under another section is the timeline. */
 		if (w->cur == PM_SEC_FACTORS)
 			w->fkind = pm_sec__factor_kind(text, len);
+		if (doc->timeline.n == 0 && pm_sec__match(text, len, w->cfg) ==
+		    PM_SEC_TIMELINE) {
+			doc->timeline.present = 1;
+			pm_md__timeline_heading(w, text, len, pos);
+			w->tl_level = level;
+		}
 		return;
 	}
 	kind = level == w->level ? pm_sec__match(text, len, w->cfg) :
@@ -434,6 +448,7 @@ heading(struct pm_walk *w, cmark_node *n)
 	if (kind == PM_SEC_TIMELINE) {
 		doc->timeline.present = 1;
 		pm_md__timeline_heading(w, text, len, pos);
+		w->tl_level = level;
 	}
 }
 
@@ -442,9 +457,8 @@ block(struct pm_walk *w, cmark_node *n)
 {
 	cmark_node_type	 t = cmark_node_get_type(n);
 
-	switch (w->cur) {
-	case PM_SEC_TIMELINE:
-		if (t == CMARK_NODE_PARAGRAPH && !w->seen_block)
+	if (w->in_timeline) {
+		if (t == CMARK_NODE_PARAGRAPH)
 			pm_md__timeline_para(w, n);
 		else if (t == CMARK_NODE_TABLE) {
 			pm_md__timeline_table(w, n);
@@ -453,7 +467,9 @@ block(struct pm_walk *w, cmark_node *n)
 			pm_md__timeline_list(w, n);
 			w->seen_block = 1;
 		}
-		break;
+		return;
+	}
+	switch (w->cur) {
 	case PM_SEC_ACTIONS:
 		if (t == CMARK_NODE_TABLE)
 			pm_md__actions_table(w, n);
@@ -524,6 +540,7 @@ pm_doc__body(struct pm_doc *doc, const struct pm_config *cfg,
 	w.cur = PM_SEC_OTHER;
 	pm_buf_init(&w.tmp);
 	w.level = section_level(&w, root);
+	pm_md__timeline_init(&w);
 	for (n = cmark_node_first_child(root); n != NULL;
 	    n = cmark_node_next(n)) {
 		if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
@@ -532,6 +549,8 @@ pm_doc__body(struct pm_doc *doc, const struct pm_config *cfg,
 			block(&w, n);
 		pm_md__prose(&w, n);
 	}
+	if (doc->timeline.n == 0)
+		pm_md__timeline_search(&w, root);
 	pm_buf_release(&w.tmp);
 
 	if (render) {

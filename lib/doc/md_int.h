@@ -12,7 +12,9 @@
 #include <cmark-gfm.h>
 
 #include "base/buf.h"
+#include "base/tz.h"
 #include "doc/doc_int.h"
+#include "source/config.h"
 
 /* Node types of the table extension, set when it registers. */
 extern cmark_node_type	 CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW,
@@ -31,12 +33,33 @@ struct	pm_walk {
 
 	/* Timeline state. */
 	int			 zone_off;	/* declared zone offset, s */
+	struct pm_tz		 zone;		/* declared zone (kind NONE:
+						   zone_off) */
+	const char		*zone_error;	/* declared zone unknown */
+	int			 zone_declared;	/* by the timeline's text */
+	struct pm_tz		 row_zone;	/* the zone the last row named */
 	int			 has_started_day;
 	int64_t			 started_day;	/* local day of 'started' */
 	int			 has_last_day;
 	int64_t			 last_day;	/* last date a row named */
 	int			 has_prev;
 	int64_t			 prev_t;	/* previous readable row */
+	int			 prev_dated;	/* ... named its own date */
+	int64_t			 year;		/* "Date (2021)" column, or 0 */
+	enum pm_date_order	 file_order;	/* what the file's dates say */
+	int			 file_conflict;
+	int			 pend_date;	/* a date heading waits for its
+						   paragraph */
+	int64_t			 pend_day;
+	struct pm_pos		 pend_pos;
+	const char		*pend_raw;
+	size_t			 pend_row;	/* row + 1 whose event is the
+						   next paragraph, or 0 */
+	int			 in_timeline;	/* blocks feed the timeline */
+	int			 base_state;	/* pm_infer_base_day: 0 not yet
+						   asked, 1 read, -1 none */
+	int64_t			 base_day;
+	unsigned int		 tl_level;	/* level of its heading */
 
 	struct pm_buf		 tmp;		/* scratch text */
 };
@@ -74,11 +97,21 @@ size_t		 pm_md__row_cols(const struct pm_walk *, cmark_node *row,
 		    unsigned int *cols, size_t max);
 
 /* timeline.c */
+/* Before the walk: the file's day order (its dates, its name). */
+void	 pm_md__timeline_init(struct pm_walk *);
 void	 pm_md__timeline_heading(struct pm_walk *, const char *, size_t,
 	    struct pm_pos);
+/* A heading inside the Timeline section: "### 2021-06-03 9:14". */
+void	 pm_md__timeline_subheading(struct pm_walk *, cmark_node *);
 void	 pm_md__timeline_para(struct pm_walk *, cmark_node *);
 void	 pm_md__timeline_table(struct pm_walk *, cmark_node *);
 void	 pm_md__timeline_list(struct pm_walk *, cmark_node *);
+/*
+ * After the walk, when no Timeline section gave a row: the labelled
+ * list anywhere in the report ("- **Key events**", "**Context**")
+ * whose items begin with (or end with) a time.
+ */
+void	 pm_md__timeline_search(struct pm_walk *, cmark_node *root);
 /* actions.c */
 void	 pm_md__actions_table(struct pm_walk *, cmark_node *);
 void	 pm_md__actions_list(struct pm_walk *, cmark_node *);

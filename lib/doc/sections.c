@@ -3,6 +3,7 @@
  * of other templates and locales built in here, and the matching of a
  * heading's text against them and the configured aliases.
  */
+#include <ctype.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -271,6 +272,11 @@ pm_sec__match(const char *text, size_t len, const struct pm_config *cfg)
 			if (cfg->aliases[i].name != NULL &&
 			    pm_doc__ieq(text, len, cfg->aliases[i].name))
 				return cfg->aliases[i].sec;
+	/* "Timeline (all times PST) 02/13/2025 - 02/19/2025", "Timeline
+	 * summary", "Timeline of events": the word leads the heading. */
+	if (len > 9 && pm_doc__ieq(text, 8, "timeline") &&
+	    !isalnum((unsigned char)text[8]))
+		return PM_SEC_TIMELINE;
 	return PM_SEC_OTHER;
 }
 

@@ -11,17 +11,21 @@
  * item and the separator after it.  Digits of a date or clock may be
  * template letters or "?" ("HH:mm", "20xx", "??:30"): the scanner reads
  * them as fields so that they are reported as placeholders instead of
- * as unreadable text.  Only fixed zones are read (abbreviations and
- * offsets): an IANA name ("Europe/Berlin") needs DST rules we do not
- * carry, so a phrase naming one declares no zone.
+ * as unreadable text.  Zones are abbreviations, offsets and tz
+ * database regions (base/tz.c), resolved at the instant they apply to.
+ * Whatever is not certain (the day order of "05/06/2024" in a file that
+ * does not decide it, "IST", a year for "Jan 14" with no date before)
+ * is an error, never a guess.
  */
 #include <ctype.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "base/time.h"
+#include "base/tz.h"
 #include "doc/ttime.h"
 
 static const char ERR_EMPTY[] =
@@ -43,6 +47,18 @@ static const char ERR_AMBIGUOUS[] =
     "date_order in .postmortem.yaml";
 static const char ERR_ZONE[] =
     "unknown time zone; write UTC or an offset like +02:00";
+static const char ERR_ZONE_AMBIGUOUS[] =
+    "ambiguous zone abbreviation; say which is meant under 'zones:' in "
+    ".postmortem.yaml";
+static const char ERR_CONFLICT[] =
+    "ambiguous date: this file writes dates both day-first and "
+    "month-first; write YYYY-MM-DD or set date_order in .postmortem.yaml";
+static const char ERR_NO_YEAR[] =
+    "the date names no year and no date before it gives one; write "
+    "YYYY-MM-DD";
+static const char ERR_DST[] =
+    "the time falls in a daylight saving change of its zone (or past "
+    "what the zone database knows); write an offset like -07:00";
 
 /* A run of digits or placeholder characters. */
 struct	field {
@@ -58,11 +74,13 @@ struct	scan {
 	size_t		 len;
 	size_t		 i;
 	enum pm_date_order order;
+	const struct pm_ttime_ctx *ctx;	/* NULL: no file order, no zones: */
 	const char	*error;		/* first error seen */
 };
 
 struct	expr {
 	int		 has_date;
+	int		 no_year;	/* "Jan 14" */
 	int64_t		 y;
 	unsigned	 m, d;
 	int		 has_clock;
@@ -71,7 +89,7 @@ struct	expr {
 	int		 has_seconds;
 	int		 approx;
 	int		 has_zone;
-	int		 zone_off;
+	struct pm_tz	 zone;
 	size_t		 zone_at, zone_len;
 };
 
@@ -226,16 +244,46 @@ read_name(struct scan *sc, const char *const *names, size_t n)
 }
 
 /*
- * Numeric date: three fields with one separator ('-', '/' or '.').
- * Returns 1 when read (values or an error recorded), 0 when the text
- * is not such a date (position restored).
+ * Which of a and b (both at most 12, different) is the day: the
+ * configuration's date_order, else dots (never month-first), else what
+ * the file's other dates say.  Returns 1 day first, 0 month first, -1
+ * with the error recorded.
+ */
+static int
+day_first(struct scan *sc, int sep)
+{
+	const struct pm_ttime_ctx *ctx = sc->ctx;
+
+	if (sc->order == PM_DATE_DMY)
+		return 1;
+	if (sc->order == PM_DATE_MDY)
+		return 0;
+	if (sep == '.')
+		return 1;
+	if (ctx != NULL && ctx->file_conflict) {
+		seterr(sc, ERR_CONFLICT);
+		return -1;
+	}
+	if (ctx != NULL && ctx->file_order == PM_DATE_DMY)
+		return 1;
+	if (ctx != NULL && ctx->file_order == PM_DATE_MDY)
+		return 0;
+	seterr(sc, ERR_AMBIGUOUS);
+	return -1;
+}
+
+/*
+ * Numeric date: three fields with one separator ('-', '/' or '.'), the
+ * year first (four digits) or last (four digits, or two after slashes:
+ * "4/21/23").  Returns 1 when read (values or an error recorded), 0
+ * when the text is not such a date (position restored).
  */
 static int
 read_numdate(struct scan *sc, struct expr *e)
 {
 	struct field	 f[3];
 	size_t		 start = sc->i;
-	int		 sep, k, dayfirst, bad = 0;
+	int		 sep, k, dayfirst, bad = 0, yy = 0;
 	long		 a, b;
 
 	if (read_field(sc, &f[0]) == -1)
@@ -249,8 +297,19 @@ read_numdate(struct scan *sc, struct expr *e)
 	sc->i++;
 	if (read_field(sc, &f[2]) == -1)
 		goto no;
-	/* "1.2.3" or "10-20-30" are not dates: some part must be a year. */
-	if (f[0].len < 4 && f[2].len < 4)
+	/* "1/2/23" with slashes only; "1.2.3" or "10-20-30" are not. */
+	if (sep == '/' && f[0].len <= 2 && f[1].len <= 2 && f[2].len == 2 &&
+	    f[0].numeric && f[1].numeric && f[2].numeric &&
+	    !isalnum(peek(sc, 0)) && peek(sc, 0) != '/')
+		yy = 1;
+	/* "11/03/202": a year of three digits is a typo, not a year. */
+	if (f[0].len <= 2 && f[1].len <= 2 && f[2].len == 3 &&
+	    f[2].numeric && f[0].numeric && f[1].numeric) {
+		e->has_date = 1;
+		seterr(sc, ERR_DATE);
+		return 1;
+	}
+	if (f[0].len < 4 && f[2].len < 4 && !yy)
 		goto no;
 	if (f[0].len < 4 && f[2].len >= 4 && sep == '.' &&
 	    peek(sc, 0) == '.')
@@ -278,30 +337,31 @@ read_numdate(struct scan *sc, struct expr *e)
 	} else {
 		a = f[0].val;
 		b = f[1].val;
-		e->y = f[2].val;
+		e->y = yy ? 2000 + f[2].val : f[2].val;
 		/*
-		 * Dashes and dots are the European day-first forms; slashes
-		 * are month-first in the US.  date_order decides; an
+		 * A number above 12 is the day, whatever the habit; two
+		 * numbers up to 12 need the configuration or the file.  An
 		 * impossible reading is never chosen over a possible one.
 		 */
-		if (sc->order == PM_DATE_DMY)
-			dayfirst = 1;
-		else if (sc->order == PM_DATE_MDY)
-			dayfirst = 0;
-		else if (sep != '/')
-			dayfirst = 1;
-		else if (a > 12 && b <= 12)
+		if (a > 12 && b <= 12)
 			dayfirst = 1;
 		else if (b > 12 && a <= 12)
 			dayfirst = 0;
 		else if (a == b)
 			dayfirst = 1;
-		else {
-			seterr(sc, ERR_AMBIGUOUS);
+		else if (a > 12 && b > 12) {
+			seterr(sc, ERR_DATE);
+			return 1;
+		} else if ((dayfirst = day_first(sc, sep)) == -1)
+			return 1;
+		if (sc->order == PM_DATE_DMY && !dayfirst) {
+			seterr(sc, ERR_DATE);
 			return 1;
 		}
-		if (dayfirst && a <= 12 && b > 12 && sc->order != PM_DATE_DMY)
-			dayfirst = 0;
+		if (sc->order == PM_DATE_MDY && dayfirst && a != b) {
+			seterr(sc, ERR_DATE);
+			return 1;
+		}
 		e->d = (unsigned)(dayfirst ? a : b);
 		e->m = (unsigned)(dayfirst ? b : a);
 	}
@@ -323,40 +383,59 @@ skip_ordinal(struct scan *sc)
 }
 
 /*
- * "Oct 24, 2024", "October 24 2024", "24 Oct 2024", "24. Oktober" is
- * not read.  Returns 1 when read, 0 otherwise (position restored).
+ * "Oct 24, 2024", "October 24 2024", "Nov. 13, 2017", "January 23rd,
+ * 2019", "24 Oct 2024", "6th Nov 2023"; without a year ("Jan 14",
+ * "Oct 31st", "6 Nov") when the month is capitalised, the year then
+ * coming from the context.  "24. Oktober" is not read.  Returns 1 when
+ * read, 0 otherwise (position restored).
  */
 static int
 read_namedate(struct scan *sc, struct expr *e)
 {
 	struct field	 fd, fy;
-	size_t		 start = sc->i;
-	int		 mon;
+	size_t		 start = sc->i, mstart, save;
+	int		 mon, cap;
 
+	mstart = sc->i;
 	if ((mon = read_name(sc, months, 12)) > 0) {
+		cap = isupper((unsigned char)sc->s[mstart]);
 		if (skip_ws(sc) == 0 || read_field(sc, &fd) == -1 ||
 		    !fd.numeric || fd.len > 2)
 			goto no;
 		skip_ordinal(sc);
-		if (peek(sc, 0) == ',')
-			sc->i++;
-		if (skip_ws(sc) == 0)
-			goto no;
 	} else {
 		if (read_field(sc, &fd) == -1 || !fd.numeric || fd.len > 2)
 			goto no;
 		skip_ordinal(sc);
 		if (peek(sc, 0) == '.')
 			sc->i++;
-		if (skip_ws(sc) == 0 || (mon = read_name(sc, months, 12)) == 0)
-			goto no;
-		if (peek(sc, 0) == ',')
-			sc->i++;
 		if (skip_ws(sc) == 0)
 			goto no;
+		mstart = sc->i;
+		if ((mon = read_name(sc, months, 12)) == 0)
+			goto no;
+		cap = isupper((unsigned char)sc->s[mstart]);
 	}
-	if (read_field(sc, &fy) == -1 || fy.len < 4)
-		goto no;
+	/* The year: ", 2024", " 2024"; else none. */
+	save = sc->i;
+	if (peek(sc, 0) == ',')
+		sc->i++;
+	if (skip_ws(sc) == 0 || read_field(sc, &fy) == -1 || fy.len < 4 ||
+	    (sc->i < sc->len && isalpha(peek(sc, 0)) &&
+	    !atword(sc, "at"))) {
+		/* "Oct 31", "Jan 14, 10:18 AM": no year written. */
+		sc->i = save;
+		if (!cap || (sc->i < sc->len && isalnum(peek(sc, 0))))
+			goto no;
+		e->has_date = 1;
+		e->no_year = 1;
+		e->m = (unsigned)mon;
+		e->d = (unsigned)fd.val;
+		if (fd.val < 1 || fd.val > 31 || !pm_date_valid(2000,
+		    e->m, e->d))
+			seterr(sc, ERR_DATE);
+		return 1;
+	}
 	e->has_date = 1;
 	if (!fy.numeric) {
 		field_err(sc, &fy);
@@ -383,18 +462,67 @@ read_date(struct scan *sc, struct expr *e)
 	return read_numdate(sc, e) || read_namedate(sc, e);
 }
 
+/* am/pm at the position ("PM", "pm", "p.m.", " a.m"): 0 am, 1 pm, -1. */
+static int
+read_ampm(struct scan *sc)
+{
+	size_t	 save = sc->i;
+	int	 pm;
+
+	skip_ws(sc);
+	if (atword(sc, "am") || atword(sc, "a.m.") || atword(sc, "a.m"))
+		pm = 0;
+	else if (atword(sc, "pm") || atword(sc, "p.m.") || atword(sc, "p.m"))
+		pm = 1;
+	else {
+		sc->i = save;
+		return -1;
+	}
+	sc->i += 2;
+	if (peek(sc, 0) == '.')
+		sc->i++;
+	if (peek(sc, 0) == 'm' || peek(sc, 0) == 'M')
+		sc->i++;
+	if (peek(sc, 0) == '.')
+		sc->i++;
+	return pm;
+}
+
 /*
- * Clock: H:MM, HH:MM:SS, optional fraction, optional am/pm.  Returns 1
- * when read (value or error recorded), 0 otherwise (restored).
+ * Clock: H:MM, HH:MM:SS, optional fraction, optional am/pm; "2pm" (an
+ * hour with am/pm); "1250" only where compact is set (after a date).
+ * "13:06 PM" is 13:06 (a 24-hour time with a stray PM), "13:06 AM" an
+ * error.  Returns 1 when read (value or error recorded), 0 otherwise
+ * (restored).
  */
 static int
-read_clock(struct scan *sc, struct expr *e)
+read_clock_x(struct scan *sc, struct expr *e, int compact)
 {
 	struct field	 fh, fm, fs;
 	size_t		 start = sc->i, save;
 	int		 bad = 0, has_s = 0, h, pm = -1;
 
-	if (read_field(sc, &fh) == -1 || fh.len > 2 || peek(sc, 0) != ':')
+	if (read_field(sc, &fh) == -1)
+		goto no;
+	if (fh.numeric && fh.len <= 2 && peek(sc, 0) != ':') {
+		/* "2pm", "11 am" */
+		if ((pm = read_ampm(sc)) == -1 || fh.val < 1 || fh.val > 12 ||
+		    isalnum(peek(sc, 0)))
+			goto no;
+		e->has_clock = 1;
+		e->secs = (int)(fh.val % 12 + (pm ? 12 : 0)) * 3600;
+		return 1;
+	}
+	if (compact && fh.numeric && fh.len == 4 && !isalnum(peek(sc, 0)) &&
+	    peek(sc, 0) != ':') {
+		/* "2018-08-10 1250 UTC" */
+		if (fh.val / 100 > 23 || fh.val % 100 > 59)
+			goto no;
+		e->has_clock = 1;
+		e->secs = (int)(fh.val / 100) * 3600 + (int)(fh.val % 100) * 60;
+		return 1;
+	}
+	if (fh.len > 2 || peek(sc, 0) != ':')
 		goto no;
 	sc->i++;
 	if (read_field(sc, &fm) == -1 || fm.len != 2)
@@ -433,31 +561,15 @@ read_clock(struct scan *sc, struct expr *e)
 	e->has_seconds = has_s;
 	if (bad)
 		return 1;
-	/* am/pm, with or without a space: "3:40 PM", "3:40pm", "p.m." */
-	save = sc->i;
-	skip_ws(sc);
-	if (atword(sc, "am") || atword(sc, "a.m.") || atword(sc, "a.m")) {
-		pm = 0;
-	} else if (atword(sc, "pm") || atword(sc, "p.m.") ||
-	    atword(sc, "p.m"))
-		pm = 1;
-	if (pm >= 0) {
-		sc->i += 2;
-		if (peek(sc, 0) == '.')
-			sc->i++;
-		if (peek(sc, 0) == 'm' || peek(sc, 0) == 'M')
-			sc->i++;
-		if (peek(sc, 0) == '.')
-			sc->i++;
-	} else
-		sc->i = save;
+	pm = read_ampm(sc);
 	h = (int)fh.val;
 	if (pm >= 0) {
-		if (h < 1 || h > 12) {
+		if (h < 1 || (h > 12 && (pm == 0 || h > 23))) {
 			seterr(sc, ERR_CLOCK);
 			return 1;
 		}
-		h = h % 12 + (pm ? 12 : 0);
+		if (h <= 12)
+			h = h % 12 + (pm ? 12 : 0);
 	}
 	if (h > 24 || fm.val > 59 || (has_s && fs.val > 60) ||
 	    (h == 24 && (fm.val != 0 || (has_s && fs.val != 0)))) {
@@ -470,6 +582,12 @@ read_clock(struct scan *sc, struct expr *e)
 no:
 	sc->i = start;
 	return 0;
+}
+
+static int
+read_clock(struct scan *sc, struct expr *e)
+{
+	return read_clock_x(sc, e, 0);
 }
 
 /* Approximate markers before the time: "~", "～", "≈", "ca.", "approx." */
@@ -541,18 +659,30 @@ no:
 	return 0;
 }
 
+/* The zones: table of the configuration, if any. */
+static int
+zlookup(const struct scan *sc, struct pm_tz *z, const char *name,
+    size_t len)
+{
+	const struct pm_config	*cfg = sc->ctx != NULL ? sc->ctx->cfg : NULL;
+
+	return pm_tz_lookup(z, name, len, cfg != NULL ? cfg->zones : NULL,
+	    cfg != NULL ? cfg->nzones : 0);
+}
+
 /*
  * A zone after the time: "Z", "+02:00", "-0500", "UTC", "CET",
- * "UTC+2", "(PST)".  Only upper-case names, so that event text
- * ("10:00 API down") is not taken for a zone.  Returns 1 and sets the
- * zone when read, -1 for an upper-case word that is not a zone and
+ * "UTC+2", "(PST)", "PT", "US/Pacific".  Only upper-case names, so
+ * that event text ("10:00 API down") is not taken for a zone.  Returns
+ * 1 and sets the zone when read (an ambiguous abbreviation is read
+ * with its error), -1 for an upper-case word that is not a zone and
  * stands alone (parse mode reports it), 0 otherwise (restored).
  */
 static int
 read_zone(struct scan *sc, struct expr *e, int attached_only)
 {
 	size_t	 start = sc->i, zs, j;
-	int	 paren = 0, off;
+	int	 paren = 0, rc;
 
 	if (!attached_only)
 		skip_ws(sc);
@@ -574,6 +704,18 @@ read_zone(struct scan *sc, struct expr *e, int attached_only)
 		j = sc->i;
 		while (j < sc->len && isupper((unsigned char)sc->s[j]))
 			j++;
+		if (j < sc->len && sc->s[j] == '/' && !attached_only) {
+			/* "US/Pacific", "Europe/Zurich" */
+			j = sc->i;
+			while (j < sc->len && (isalnum((unsigned char)
+			    sc->s[j]) || sc->s[j] == '/' || sc->s[j] == '_'))
+				j++;
+			if (zlookup(sc, &e->zone, sc->s + sc->i, j - sc->i)
+			    != 0)
+				goto no;
+			sc->i = j;
+			goto found;
+		}
 		if (j - sc->i > 5 || (j < sc->len &&
 		    isalpha((unsigned char)sc->s[j])))
 			goto no;
@@ -587,16 +729,20 @@ read_zone(struct scan *sc, struct expr *e, int attached_only)
 		sc->i = j;
 	} else
 		goto no;
-	/* "CET/CEST", "Europe/Berlin": not a fixed zone. */
+	/* "CET/CEST": not one zone. */
 	if (peek(sc, 0) == '/')
 		goto no;
-	if (pm_zone_offset(&off, sc->s + zs, sc->i - zs) == -1) {
+	rc = zlookup(sc, &e->zone, sc->s + zs, sc->i - zs);
+	if (rc == PM_TZ_AMBIGUOUS)
+		seterr(sc, ERR_ZONE_AMBIGUOUS);
+	else if (rc != 0) {
 		if (isupper((unsigned char)sc->s[zs]) && !paren) {
 			sc->i = start;
 			return -1;
 		}
 		goto no;
 	}
+found:
 	if (paren) {
 		skip_ws(sc);
 		if (!at(sc, ")"))
@@ -604,7 +750,6 @@ read_zone(struct scan *sc, struct expr *e, int attached_only)
 		sc->i++;
 	}
 	e->has_zone = 1;
-	e->zone_off = off;
 	e->zone_at = zs;
 	e->zone_len = sc->i - zs - (size_t)paren;
 	while (e->zone_len > 0 && (sc->s[zs + e->zone_len - 1] == ')' ||
@@ -613,6 +758,7 @@ read_zone(struct scan *sc, struct expr *e, int attached_only)
 	return 1;
 no:
 	sc->i = start;
+	memset(&e->zone, 0, sizeof(e->zone));
 	return 0;
 }
 
@@ -685,6 +831,94 @@ read_placeholder_word(struct scan *sc)
 	return 0;
 }
 
+/* Skip a weekday name and a comma: "Saturday ", "Wed, ". */
+static void
+skip_weekday(struct scan *sc)
+{
+	size_t	 save = sc->i;
+
+	if (read_name(sc, weekdays, 7) == 0)
+		return;
+	if (peek(sc, 0) == ',')
+		sc->i++;
+	if (skip_ws(sc) == 0 || !isalnum(peek(sc, 0)))
+		sc->i = save;
+}
+
+/*
+ * The clock after a date: "T09:12", " 09:12", ", 10:00 AM", " at
+ * 4:32PM", ": 7:56am", " ca. 18:30", " 1250".  Returns 1 if read.
+ */
+static int
+clock_after_date(struct scan *sc, struct expr *e)
+{
+	size_t	 save = sc->i;
+
+	if (peek(sc, 0) == 'T' && isfieldc(peek(sc, 1))) {
+		sc->i++;
+		if (read_clock(sc, e)) {
+			e->tform = 1;
+			return 1;
+		}
+		sc->i = save;
+		return 0;
+	}
+	if (peek(sc, 0) == ',' || (peek(sc, 0) == ':' && (peek(sc, 1) == ' ' ||
+	    peek(sc, 1) == '\t')))
+		sc->i++;
+	if (skip_ws(sc) == 0 && sc->i == save)
+		goto no;
+	if (atword(sc, "at")) {
+		sc->i += 2;
+		skip_ws(sc);
+	}
+	if (read_approx_prefix(sc))
+		e->approx = 1;
+	if (read_clock_x(sc, e, 1))
+		return 1;
+no:
+	sc->i = save;
+	return 0;
+}
+
+/*
+ * The date after a clock: "11:10 6th Nov 2023", "12:45 PM PST Saturday
+ * Oct 30th", "~19:00 UTC Monday Aug 27", "10:00, 2024-03-03".  Returns
+ * 1 if read.
+ */
+static int
+date_after_clock(struct scan *sc, struct expr *e)
+{
+	size_t	 save = sc->i;
+	struct expr	 d;
+	const char	*err = sc->error;
+
+	if (peek(sc, 0) == ',')
+		sc->i++;
+	if (skip_ws(sc) == 0)
+		goto no;
+	if (atword(sc, "on")) {
+		sc->i += 2;
+		skip_ws(sc);
+	}
+	skip_weekday(sc);
+	memset(&d, 0, sizeof(d));
+	if (!read_date(sc, &d))
+		goto no;
+	if (sc->i < sc->len && isalnum(peek(sc, 0)))
+		goto no;
+	e->has_date = 1;
+	e->no_year = d.no_year;
+	e->y = d.y;
+	e->m = d.m;
+	e->d = d.d;
+	return 1;
+no:
+	sc->i = save;
+	sc->error = err;
+	return 0;
+}
+
 /*
  * Read one expression from the position.  Returns 1 when something
  * that is (or is meant as) a time was read, with e filled and
@@ -694,49 +928,18 @@ read_placeholder_word(struct scan *sc)
 static int
 read_expr(struct scan *sc, struct expr *e, int prefix)
 {
-	size_t	 save;
-	int	 z;
+	int	 z, clock_first = 0;
 
 	memset(e, 0, sizeof(*e));
 	if (read_approx_prefix(sc))
 		e->approx = 1;
-	save = sc->i;
 	/* "Wednesday, 2018-08-22": the weekday adds nothing. */
-	if (read_name(sc, weekdays, 7) > 0) {
-		if (peek(sc, 0) == ',')
-			sc->i++;
-		if (skip_ws(sc) == 0 || !isalnum(peek(sc, 0)))
-			sc->i = save;
-		else {
-			size_t	 s2 = sc->i;
-			struct expr t;
-
-			memset(&t, 0, sizeof(t));
-			if (!read_date(sc, &t))
-				sc->i = save;
-			else
-				sc->i = s2;
-		}
-	}
-	if (read_date(sc, e)) {
-		save = sc->i;
-		if (peek(sc, 0) == 'T' && isfieldc(peek(sc, 1))) {
-			sc->i++;
-			if (read_clock(sc, e))
-				e->tform = 1;
-			else
-				sc->i = save;
-		} else {
-			if (peek(sc, 0) == ',')
-				sc->i++;
-			if (skip_ws(sc) > 0 || sc->i > save) {
-				if (atword(sc, "at"))
-					sc->i += 2, skip_ws(sc);
-				if (!read_clock(sc, e))
-					sc->i = save;
-			}
-		}
-	} else if (!read_clock(sc, e)) {
+	skip_weekday(sc);
+	if (read_date(sc, e))
+		(void)clock_after_date(sc, e);
+	else if (read_clock(sc, e))
+		clock_first = 1;
+	else {
 		if (e->approx || read_placeholder_word(sc))
 			return sc->error != NULL || e->approx ?
 			    (seterr(sc, ERR_UNREADABLE), 1) : 0;
@@ -747,6 +950,7 @@ read_expr(struct scan *sc, struct expr *e, int prefix)
 	    peek(sc, 0) == '-' || peek(sc, 0) == 'Z')) {
 		if (peek(sc, 0) == 'Z') {
 			e->has_zone = 1;
+			e->zone.kind = PM_TZ_FIXED;
 			e->zone_at = sc->i;
 			e->zone_len = 1;
 			sc->i++;
@@ -759,7 +963,7 @@ read_expr(struct scan *sc, struct expr *e, int prefix)
 		(void)read_range(sc, e);
 	if (!e->has_zone) {
 		z = read_zone(sc, e, 0);
-		if (z == -1 && !prefix) {
+		if (z == -1 && !prefix && !clock_first) {
 			skip_ws(sc);
 			while (isupper(peek(sc, 0)))
 				sc->i++;
@@ -768,6 +972,19 @@ read_expr(struct scan *sc, struct expr *e, int prefix)
 	}
 	if (read_approx_suffix(sc))
 		e->approx = 1;
+	if (clock_first && date_after_clock(sc, e)) {
+		if (read_approx_suffix(sc))
+			e->approx = 1;
+	}
+	if (!e->has_zone && !prefix) {
+		z = read_zone(sc, e, 0);
+		if (z == -1) {
+			skip_ws(sc);
+			while (isupper(peek(sc, 0)))
+				sc->i++;
+			seterr(sc, ERR_ZONE);
+		}
+	}
 	return 1;
 }
 
@@ -782,14 +999,44 @@ skip_marks(struct scan *sc)
 	return sc->i - start;
 }
 
+/*
+ * The year of a date written without one: the year that puts it
+ * nearest the base day (a timeline of Dec 31 and Jan 1 crosses the
+ * year).  Returns 0, or -1 with no base.
+ */
+static int
+fill_year(struct expr *e, const struct pm_ttime_ctx *ctx)
+{
+	int64_t		 by, y, best = 0, d, bd = -1;
+	unsigned	 bm, bdd;
+
+	if (ctx == NULL || !ctx->has_base)
+		return -1;
+	pm_civil_from_days(ctx->base_day, &by, &bm, &bdd);
+	for (y = by - 1; y <= by + 1; y++) {
+		if (!pm_date_valid(y, e->m, e->d))
+			continue;
+		d = pm_days_from_civil(y, e->m, e->d) - ctx->base_day;
+		if (d < 0)
+			d = -d;
+		if (bd == -1 || d < bd) {
+			bd = d;
+			best = y;
+		}
+	}
+	if (bd == -1 || bd > 200)
+		return -1;
+	e->y = best;
+	return 0;
+}
+
 int
 pm_ttime_parse(struct pm_ttime *out, const char *s, size_t len,
     const struct pm_ttime_ctx *ctx)
 {
 	struct scan	 sc;
 	struct expr	 e;
-	int64_t		 day = 0, base = 0;
-	int		 off;
+	int64_t		 day = 0, base = 0, local;
 
 	memset(out, 0, sizeof(*out));
 	memset(&sc, 0, sizeof(sc));
@@ -801,6 +1048,7 @@ pm_ttime_parse(struct pm_ttime *out, const char *s, size_t len,
 	sc.s = s;
 	sc.len = len;
 	sc.order = ctx != NULL ? ctx->order : PM_DATE_YMD;
+	sc.ctx = ctx;
 	skip_ws(&sc);
 	if (at(&sc, "["))
 		sc.i++;
@@ -820,6 +1068,7 @@ pm_ttime_parse(struct pm_ttime *out, const char *s, size_t len,
 	out->approx = e.approx;
 	out->has_date = e.has_date;
 	out->date_only = e.has_date && !e.has_clock;
+	out->no_year = e.no_year;
 	if (e.has_zone) {
 		out->has_zone = 1;
 		if (e.zone_len >= sizeof(out->zone))
@@ -827,6 +1076,13 @@ pm_ttime_parse(struct pm_ttime *out, const char *s, size_t len,
 		memcpy(out->zone, s + e.zone_at, e.zone_len);
 		out->zone[e.zone_len] = '\0';
 	}
+	if (sc.error == NULL && e.no_year && fill_year(&e, ctx) == -1)
+		sc.error = ERR_NO_YEAR;
+	if (sc.error == NULL && e.no_year && !pm_date_valid(e.y, e.m, e.d))
+		sc.error = ERR_DATE;
+	if (sc.error == NULL && !e.has_zone && !(e.has_date &&
+	    !e.has_clock) && ctx != NULL && ctx->zone_error != NULL)
+		sc.error = ctx->zone_error;
 	if (sc.error != NULL) {
 		out->error = sc.error;
 		return -1;
@@ -842,11 +1098,45 @@ pm_ttime_parse(struct pm_ttime *out, const char *s, size_t len,
 	if (out->date_only)
 		out->t = day * PM_DAY;
 	else {
-		off = e.has_zone ? e.zone_off : (ctx != NULL ?
-		    ctx->zone_offset : 0);
-		out->t = base * PM_DAY + e.secs - off;
+		local = base * PM_DAY + e.secs;
+		if (e.has_zone) {
+			if (pm_tz_to_utc(&e.zone, local, &out->t) == -1) {
+				out->error = ERR_DST;
+				return -1;
+			}
+		} else if (ctx != NULL && ctx->zone != NULL &&
+		    ctx->zone->kind != PM_TZ_NONE) {
+			if (pm_tz_to_utc(ctx->zone, local, &out->t) == -1) {
+				out->error = ERR_DST;
+				return -1;
+			}
+		} else
+			out->t = local - (ctx != NULL ? ctx->zone_offset : 0);
 	}
 	out->ok = 1;
+	return 0;
+}
+
+/* A separator between a time and its event: "-", ":", ":::::", "|",
+ * "->", "=>", "–", "—", "→", ")" ... (a run of one). */
+static int
+read_sep(struct scan *sc)
+{
+	int	 c = peek(sc, 0);
+
+	if (c == '-' || c == ':' || c == '|' || c == ',' || c == '>' ||
+	    c == '=' || c == ';') {
+		while (peek(sc, 0) == c)
+			sc->i++;
+		if (at(sc, ">"))
+			sc->i++;
+		return 1;
+	}
+	if (at(sc, "\xe2\x80\x93") || at(sc, "\xe2\x80\x94") ||
+	    at(sc, "\xe2\x86\x92")) {
+		sc->i += 3;
+		return 1;
+	}
 	return 0;
 }
 
@@ -883,16 +1173,11 @@ pm_ttime_prefix(const char *s, size_t len, size_t *rest)
 	skip_marks(&sc);
 	save = sc.i;
 	skip_ws(&sc);
-	if (at(&sc, "-") || at(&sc, ":") || at(&sc, "|") || at(&sc, ",") ||
-	    at(&sc, ">") || at(&sc, "="))
-		sc.i++;
-	else if (at(&sc, "\xe2\x80\x93") || at(&sc, "\xe2\x80\x94") ||
-	    at(&sc, "\xe2\x86\x92"))
-		sc.i += 3;
-	if (at(&sc, ">"))
-		sc.i++;
+	(void)read_sep(&sc);
 	skip_marks(&sc);
 	skip_ws(&sc);
+	/* "09:15:04 UTC an edit was made": a blank is separator enough
+	 * after a time, not inside "10.5"-like text. */
 	if (sc.i == save && sc.i < sc.len)
 		return 0;
 	if (rest != NULL)
@@ -909,7 +1194,8 @@ static int
 zone_context(const char *w, size_t n)
 {
 	static const char *const keys[] = {
-		"time", "times", "timezone", "zone", "tz", "timestamps",
+		"time", "times", "timeline", "timezone", "zone", "tz",
+		"timestamps",
 		"timestamp", "hours", "clock", "hora", "horas", "horario",
 		"zona", "heure", "heures", "zeit", "zeiten", "uhrzeit"
 	};
@@ -971,6 +1257,13 @@ in_parens(const char *s, size_t len, size_t ws, size_t we)
 	    (i + 3 <= len && memcmp(s + i, "\xef\xbc\x89", 3) == 0);
 }
 
+/* The word w (wl bytes) is lit, ignoring case. */
+static int
+wieq(const char *w, size_t wl, const char *lit)
+{
+	return strlen(lit) == wl && strncasecmp(w, lit, wl) == 0;
+}
+
 /* Copy the zone word into name (truncated to namesz). */
 static void
 zone_name(char *name, size_t namesz, const char *w, size_t wl)
@@ -984,32 +1277,95 @@ zone_name(char *name, size_t namesz, const char *w, size_t wl)
 	name[c] = '\0';
 }
 
-/* 1 if the word w (wl bytes) is an upper-case zone or an offset. */
+/*
+ * 1 if the word w (wl bytes) is a zone: an upper-case abbreviation, an
+ * offset ("UTC+1", "GMT+2", "+02:00") or a region ("US/Pacific");
+ * PM_TZ_AMBIGUOUS for an ambiguous abbreviation, 0 otherwise.
+ */
 static int
-zone_word(const char *w, size_t wl, int *off)
+zone_word(const char *w, size_t wl, struct pm_tz *z,
+    const struct pm_config *cfg)
 {
 	size_t	 k;
+	int	 rc;
 
-	if (memchr(w, '/', wl) != NULL)
-		return 0;	/* "Europe/Berlin", "CET/CEST" */
-	if (w[0] != '+' && w[0] != '-') {
+	if (memchr(w, '/', wl) != NULL) {
+		/* "Europe/Berlin"; not "CET/CEST" (see decl_pair). */
+		if (!isupper((unsigned char)w[0]) || !islower((unsigned char)
+		    w[wl - 1]))
+			return 0;
+	} else if (w[0] != '+' && w[0] != '-') {
 		for (k = 0; k < wl && isalpha((unsigned char)w[k]); k++)
 			if (!isupper((unsigned char)w[k]))
 				return 0;	/* "Times", "Berlin" */
 		if (k == 0)
 			return 0;
 	}
-	return pm_zone_offset(off, w, wl) == 0;
+	rc = pm_tz_lookup(z, w, wl, cfg != NULL ? cfg->zones : NULL,
+	    cfg != NULL ? cfg->nzones : 0);
+	if (rc == PM_TZ_AMBIGUOUS)
+		return PM_TZ_AMBIGUOUS;
+	return rc == 0;
 }
 
+/* Standard/daylight pairs written for a region: "CET/CEST". */
+static const struct {
+	const char	*pair;
+	const char	*region;
+} pairs[] = {
+	{ "CET/CEST", "Europe/Paris" }, { "GMT/BST", "Europe/London" },
+	{ "PST/PDT", "America/Los_Angeles" }, { "EST/EDT", "America/New_York" },
+	{ "CST/CDT", "America/Chicago" }, { "MST/MDT", "America/Denver" },
+	{ "EET/EEST", "Europe/Helsinki" }, { "AEST/AEDT", "Australia/Sydney" },
+};
+
+static int
+decl_pair(const char *w, size_t wl, struct pm_tz *z)
+{
+	size_t	 k;
+
+	for (k = 0; k < sizeof(pairs) / sizeof(pairs[0]); k++)
+		if (strlen(pairs[k].pair) == wl &&
+		    strncasecmp(pairs[k].pair, w, wl) == 0)
+			return pm_tz_lookup(z, pairs[k].region,
+			    strlen(pairs[k].region), NULL, 0) == 0;
+	return 0;
+}
+
+/* A word after "times in" that is meant as a zone but is not one:
+ * "UC/Pacific", "{{ timezone }}", "XYZ". */
+static int
+zoneish(const char *w, size_t wl)
+{
+	size_t	 k, up = 0;
+
+	if (wl == 0)
+		return 0;
+	if (memchr(w, '/', wl) != NULL || w[0] == '{')
+		return 1;
+	for (k = 0; k < wl; k++)
+		if (isupper((unsigned char)w[k]))
+			up++;
+	return up == wl && wl >= 2 && wl <= 5;
+}
+
+static const char ERR_DECL_UNKNOWN[] =
+    "the timeline's time zone is not known; write UTC, an offset "
+    "(+02:00) or a region (Europe/Zurich), or map it under 'zones:' in "
+    ".postmortem.yaml";
+
 int
-pm_ttime_zone_phrase(const char *s, size_t len, char *name, size_t namesz,
-    int *offset)
+pm_ttime_zone_decl(const char *s, size_t len, char *name, size_t namesz,
+    struct pm_tz *tz, const struct pm_config *cfg, const char **why)
 {
 	size_t	 i = 0, ws, wl, nwords = 0, since = 99, cand = 0, cand_len = 0,
-		 k;
-	int	 off, cand_off = 0, prev_zone = 0;
+		 k, bad = 0, bad_len = 0;
+	int	 prev_zone = 0, zr, have_bad = 0, after_in = 0;
+	struct pm_tz	 z, cand_z;
 
+	*why = NULL;
+	memset(tz, 0, sizeof(*tz));
+	memset(&cand_z, 0, sizeof(cand_z));
 	/*
 	 * Walk the words: a zone counts within four words after a key word
 	 * ("times in CET", "Time (UTC)", "時刻はすべてUTC"), right before
@@ -1021,7 +1377,7 @@ pm_ttime_zone_phrase(const char *s, size_t len, char *name, size_t namesz,
 	 */
 	while (i < len) {
 		while (i < len && !isalnum((unsigned char)s[i]) &&
-		    s[i] != '+' && s[i] != '-' &&
+		    s[i] != '+' && s[i] != '-' && s[i] != '{' &&
 		    !((unsigned char)s[i] >= 0xc2 &&
 		    (unsigned char)s[i] <= 0xdf)) {
 			if ((unsigned char)s[i] >= 0xe0 &&
@@ -1037,9 +1393,13 @@ pm_ttime_zone_phrase(const char *s, size_t len, char *name, size_t namesz,
 		if (i >= len)
 			break;
 		ws = i;
+		if (s[i] == '{') {
+			while (i < len && s[i] != '}')
+				i++;
+		}
 		while (i < len && (isalnum((unsigned char)s[i]) ||
 		    ((unsigned char)s[i] >= 0x80 &&
-		    (unsigned char)s[i] < 0xe0) ||
+		    (unsigned char)s[i] < 0xe0) || s[i] == '_' ||
 		    ((s[i] == '+' || s[i] == '-' || s[i] == ':') &&
 		    i + 1 < len && isdigit((unsigned char)s[i + 1])) ||
 		    (s[i] == '/' && i + 1 < len &&
@@ -1054,29 +1414,173 @@ pm_ttime_zone_phrase(const char *s, size_t len, char *name, size_t namesz,
 		since++;
 		if (zone_context(s + ws, wl)) {
 			if (prev_zone) {
-				*offset = cand_off;
+				*tz = cand_z;
 				zone_name(name, namesz, s + cand, cand_len);
 				return 0;
 			}
 			since = 0;
+			after_in = 0;
 			continue;
 		}
 		prev_zone = 0;
-		if (!zone_word(s + ws, wl, &off))
+		if (since <= 4 && (wieq(s + ws, wl, "in") ||
+		    wieq(s + ws, wl, "are") ||
+		    wieq(s + ws, wl, "all") ||
+		    wieq(s + ws, wl, "is"))) {
+			after_in = 1;
 			continue;
-		if (since <= 4 || (wl >= 2 && in_parens(s, len, ws, i))) {
-			*offset = off;
-			zone_name(name, namesz, s + ws, wl);
-			return 0;
 		}
-		prev_zone = 1;
-		cand = ws;
-		cand_len = wl;
-		cand_off = off;
+		if (decl_pair(s + ws, wl, &z) ||
+		    (zr = zone_word(s + ws, wl, &z, cfg)) == 1) {
+			if (since <= 4 || (wl >= 2 && in_parens(s, len, ws, i))) {
+				*tz = z;
+				zone_name(name, namesz, s + ws, wl);
+				return 0;
+			}
+			prev_zone = 1;
+			cand = ws;
+			cand_len = wl;
+			cand_z = z;
+			continue;
+		}
+		if (zr == PM_TZ_AMBIGUOUS && (since <= 4 ||
+		    in_parens(s, len, ws, i) || nwords == 1)) {
+			zone_name(name, namesz, s + ws, wl);
+			*why = ERR_ZONE_AMBIGUOUS;
+			return -2;
+		}
+		/* "All times in UC/Pacific": meant as a zone. */
+		if (since <= 4 && after_in && !have_bad && zoneish(s + ws, wl)) {
+			have_bad = 1;
+			bad = ws;
+			bad_len = wl;
+		}
+		after_in = 0;
 	}
 	if (nwords == 1 && prev_zone) {
-		*offset = cand_off;
+		*tz = cand_z;
 		zone_name(name, namesz, s + cand, cand_len);
+		return 0;
+	}
+	if (have_bad) {
+		zone_name(name, namesz, s + bad, bad_len);
+		*why = ERR_DECL_UNKNOWN;
+		return -2;
+	}
+	return -1;
+}
+
+int
+pm_ttime_zone_phrase(const char *s, size_t len, char *name, size_t namesz,
+    int *offset)
+{
+	struct pm_tz	 tz;
+	const char	*why;
+
+	if (pm_ttime_zone_decl(s, len, name, namesz, &tz, NULL, &why) != 0 ||
+	    tz.kind != PM_TZ_FIXED)
+		return -1;
+	*offset = tz.off;
+	return 0;
+}
+
+enum pm_date_order
+pm_ttime_file_order(const char *s, size_t len, int has_hint, int64_t hint_day,
+    int *conflict)
+{
+	size_t		 i, j, n[3], k;
+	long		 v[3];
+	int		 dmy = 0, mdy = 0, sep;
+	int64_t		 hy = 0, y;
+	unsigned	 hm = 0, hd = 0;
+
+	*conflict = 0;
+	if (has_hint)
+		pm_civil_from_days(hint_day, &hy, &hm, &hd);
+	for (i = 0; i < len; i++) {
+		if (!isdigit((unsigned char)s[i]) || (i > 0 &&
+		    (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' ||
+		    s[i - 1] == '/' || s[i - 1] == '-')))
+			continue;
+		/* d[d] sep d[d] sep dddd|dd, the same separator twice. */
+		j = i;
+		sep = 0;
+		for (k = 0; k < 3; k++) {
+			v[k] = 0;
+			n[k] = 0;
+			while (j < len && isdigit((unsigned char)s[j]) &&
+			    n[k] < 5) {
+				v[k] = v[k] * 10 + (s[j] - '0');
+				n[k]++;
+				j++;
+			}
+			if (n[k] == 0)
+				break;
+			if (k < 2) {
+				if (j >= len || (s[j] != '/' && s[j] != '-' &&
+				    s[j] != '.') || (sep != 0 && s[j] != sep))
+					break;
+				sep = s[j++];
+			}
+		}
+		if (k < 3 || n[0] > 2 || n[1] > 2 || (n[2] != 4 &&
+		    !(n[2] == 2 && sep == '/')) || sep == '.' ||
+		    (j < len && (isalnum((unsigned char)s[j]) ||
+		    s[j] == sep)))
+			continue;
+		y = n[2] == 2 ? 2000 + v[2] : v[2];
+		if (v[0] > 12 && v[1] <= 12 && v[1] >= 1)
+			dmy++;
+		else if (v[1] > 12 && v[0] <= 12 && v[0] >= 1)
+			mdy++;
+		else if (has_hint && v[0] != v[1] && y == hy) {
+			if ((unsigned)v[0] == hm && (unsigned)v[1] == hd)
+				mdy++;
+			else if ((unsigned)v[1] == hm && (unsigned)v[0] == hd)
+				dmy++;
+		}
+		i = j;
+	}
+	if (dmy > 0 && mdy > 0) {
+		*conflict = 1;
+		return PM_DATE_YMD;
+	}
+	return dmy > 0 ? PM_DATE_DMY : mdy > 0 ? PM_DATE_MDY : PM_DATE_YMD;
+}
+
+int
+pm_ttime_name_day(const char *path, int64_t *day)
+{
+	const char	*base, *p;
+	long		 y, m, d;
+	char		*end;
+
+	base = strrchr(path, '/');
+	base = base != NULL ? base + 1 : path;
+	/* The first YYYY-MM-DD (or _ or nothing between) in the name. */
+	for (p = base; *p != '\0'; p++) {
+		if (!isdigit((unsigned char)*p) || (p > base &&
+		    isdigit((unsigned char)p[-1])))
+			continue;
+		y = strtol(p, &end, 10);
+		if (end - p == 8) {
+			d = y % 100;
+			m = y / 100 % 100;
+			y /= 10000;
+		} else {
+			if (end - p != 4 || (*end != '-' && *end != '_'))
+				continue;
+			m = strtol(end + 1, &end, 10);
+			if (*end != p[4])
+				continue;
+			d = strtol(end + 1, &end, 10);
+			if (isdigit((unsigned char)*end))
+				continue;
+		}
+		if (isdigit((unsigned char)*end) || y < 1970 || y > 2200 ||
+		    !pm_date_valid(y, (unsigned)m, (unsigned)d))
+			continue;
+		*day = pm_days_from_civil(y, (unsigned)m, (unsigned)d);
 		return 0;
 	}
 	return -1;

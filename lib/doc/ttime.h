@@ -1,11 +1,17 @@
 /*
- * Timeline times as people write them (SPEC sections 1 and 5):
+ * Timeline times as people write them (SPEC sections 1, 5 and 6):
  * "09:12", "09:12:30", "2024-10-24 08:07", RFC 3339, "2024/10/24",
- * day-first "24-10-2024 08:07" / "24.10.2024" (date_order), ranges
+ * day-first "24-10-2024 08:07" / "24.10.2024" and US "02/13/2025"
+ * (date_order, else decided per file), 12-hour clocks ("3:26pm",
+ * "03:26 PM", "2pm"), written dates ("Nov. 13, 2017", "January 23rd,
+ * 2019", "6th Nov 2023", "Jan 14, 10:18 AM": the year from the context),
+ * the time first and the date after ("11:10 6th Nov 2023"), ranges
  * "09:00 - 11:00" (read from the start), approximate "~19:30" /
- * "10:45~", date-only "2021-12-10", a trailing zone ("14:00 CET").
- * Placeholders ("HH:mm", "??:??", "20xx") and impossible dates are
- * reported as errors.  Used by the timeline builder and infer.c.
+ * "10:45~" / "3pm ish", date-only "2021-12-10", a trailing zone
+ * ("14:00 CET", "12:21 PT", "17:00 UTC+1").  Placeholders ("HH:mm",
+ * "??:??", "20xx"), impossible dates, ambiguous day order and zones
+ * that are unknown or ambiguous are errors: never a guess.  Used by
+ * the timeline builder and infer.c.
  */
 #ifndef PM_TTIME_H
 #define PM_TTIME_H
@@ -13,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/tz.h"
 #include "source/config.h"
 
 struct	pm_ttime_ctx {
@@ -22,7 +29,15 @@ struct	pm_ttime_ctx {
 					   date of 'started' */
 	int		 zone_offset;	/* seconds east of UTC for times that
 					   name no zone (declared zone) */
-	enum pm_date_order order;
+	const struct pm_tz *zone;	/* the declared zone, when not NULL
+					   (then zone_offset is not used) */
+	const char	*zone_error;	/* the declared zone is unknown: times
+					   that name none are refused */
+	enum pm_date_order order;	/* date_order of the configuration */
+	enum pm_date_order file_order;	/* what the file's own dates say
+					   (PM_DATE_YMD: nothing) */
+	int		 file_conflict;	/* the file writes both orders */
+	const struct pm_config *cfg;	/* zones: (may be NULL) */
 };
 
 struct	pm_ttime {
@@ -31,6 +46,7 @@ struct	pm_ttime {
 	int		 has_date;	/* names its own day */
 	int64_t		 day;		/* that day (days since epoch) */
 	int		 date_only;
+	int		 no_year;	/* "Jan 14": the year from the base */
 	int		 approx;
 	int		 has_zone;	/* names a zone itself */
 	char		 zone[16];	/* as written ("CET", "+02:00") */
@@ -63,5 +79,32 @@ size_t	 pm_ttime_prefix(const char *s, size_t len, size_t *rest);
  */
 int	 pm_ttime_zone_phrase(const char *s, size_t len, char *name,
 	    size_t namesz, int *offset);
+
+/*
+ * The same with every kind of zone: sets *tz (and *offset to its
+ * offset now, for fixed zones).  Returns 0 for a zone, -1 for no
+ * zone, PM_TZ_UNKNOWN - 1 (-2) when the text declares a zone that is
+ * not known ("All times in UC/Pacific") or ambiguous ("IST" without
+ * `zones:`), with the name in name and the reason in *why.
+ */
+int	 pm_ttime_zone_decl(const char *s, size_t len, char *name,
+	    size_t namesz, struct pm_tz *tz, const struct pm_config *,
+	    const char **why);
+
+/*
+ * The day order the numeric dates of a whole text imply: each date
+ * whose first or second number is above 12 votes, and so does a date
+ * that is the hint day (the file name's) in one order only.  Returns
+ * PM_DATE_DMY or PM_DATE_MDY, PM_DATE_YMD when nothing decides; sets
+ * *conflict when both orders occur.
+ */
+enum pm_date_order	 pm_ttime_file_order(const char *s, size_t len,
+			    int has_hint, int64_t hint_day, int *conflict);
+
+/*
+ * A date in a file name or title: "2024-03-03-hub-outage.md",
+ * "2021-05/2021-05-09-x.md", "2024_03_03".  Returns 0 and sets *day.
+ */
+int	 pm_ttime_name_day(const char *path, int64_t *day);
 
 #endif /* PM_TTIME_H */

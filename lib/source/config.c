@@ -35,6 +35,7 @@
 #include "base/err.h"
 #include "base/glob.h"
 #include "base/time.h"
+#include "base/tz.h"
 #include "base/yamlx.h"
 #include "doc/sections.h"
 #include "source/config.h"
@@ -117,6 +118,7 @@ pm_config_release(struct pm_config *cfg)
 	free_strv(cfg->exclude, cfg->nexclude);
 	free(cfg->locale);
 	free(cfg->timezone);
+	free_strv(cfg->zones, 2 * cfg->nzones);
 	for (i = 0; i < cfg->naliases; i++) {
 		free(cfg->aliases[i].name);
 		free(cfg->aliases[i].locale);
@@ -392,6 +394,45 @@ parse_aliases(const struct cfgctx *c, const struct pm_ynode *map)
 	return 0;
 }
 
+/*
+ * zones: {IST: "+05:30", PT: America/Los_Angeles}: what the
+ * abbreviations of this repository's reports mean; 'timezone' may
+ * name one of them.
+ */
+static int
+parse_zones(const struct cfgctx *c, const struct pm_ynode *map)
+{
+	struct pm_config	*cfg = c->cfg;
+	const struct pm_ynode	*k, *v;
+	struct pm_tz		 tz;
+	size_t			 i;
+
+	if (pm_yis_null(map))
+		return 0;
+	if (map->type != PM_Y_MAP)
+		return fail(c, map, "'zones' must be a mapping of zone "
+		    "names to offsets or regions");
+	for (i = 0; i + 1 < map->nkids; i += 2) {
+		k = map->kids[i];
+		v = map->kids[i + 1];
+		if (k->type != PM_Y_SCALAR || v->type != PM_Y_SCALAR ||
+		    *k->value == '\0')
+			return fail(c, k, "'zones' maps a name to an offset "
+			    "(+05:30) or a region (Asia/Kolkata)");
+		if (pm_tz_lookup(&tz, v->value, strlen(v->value), NULL,
+		    0) != 0)
+			return fail(c, v, "unknown zone '%s' for '%s'; use "
+			    "an offset (+05:30) or a region (Asia/Kolkata)",
+			    v->value, k->value);
+		cfg->zones = pm_xreallocarray(cfg->zones,
+		    2 * (cfg->nzones + 1), sizeof(*cfg->zones));
+		cfg->zones[2 * cfg->nzones] = pm_xstrdup(k->value);
+		cfg->zones[2 * cfg->nzones + 1] = pm_xstrdup(v->value);
+		cfg->nzones++;
+	}
+	return 0;
+}
+
 /* A table of the numeric keys of one mapping. */
 struct	numkey {
 	const char	*name;
@@ -502,7 +543,6 @@ parse_key(const struct cfgctx *c, const struct pm_ynode *k,
 {
 	struct pm_config	*cfg = c->cfg;
 	const char		*key = k->value;
-	int			 off;
 
 	if (strcmp(key, "include") == 0)
 		return get_strv(c, key, v, &cfg->include, &cfg->ninclude);
@@ -535,15 +575,11 @@ parse_key(const struct cfgctx *c, const struct pm_ynode *k,
 		return 0;
 	}
 	if (strcmp(key, "timezone") == 0) {
-		if (get_str(c, key, v, &cfg->timezone) == -1)
-			return -1;
-		if (pm_zone_offset(&off, cfg->timezone,
-		    strlen(cfg->timezone)) == -1)
-			return fail(c, v, "unknown timezone '%s'; use UTC, "
-			    "a zone abbreviation or an offset (+02:00)",
-			    cfg->timezone);
-		return 0;
+		/* Checked once the whole file is read (zones:). */
+		return get_str(c, key, v, &cfg->timezone);
 	}
+	if (strcmp(key, "zones") == 0)
+		return parse_zones(c, v);
 	if (strcmp(key, "aliases") == 0)
 		return parse_aliases(c, v);
 	if (strcmp(key, "rules") == 0)
@@ -572,6 +608,7 @@ pm_config_parse(struct pm_config *cfg, const char *path, const char *text,
 	struct pm_arena		 arena = PM_ARENA_INIT;
 	struct pm_ynode		*root;
 	struct cfgctx		 c;
+	struct pm_tz		 tz;
 	size_t			 i, j;
 	int			 rc = -1;
 
@@ -607,6 +644,14 @@ pm_config_parse(struct pm_config *cfg, const char *path, const char *text,
 			}
 		if (parse_key(&c, root->kids[i], root->kids[i + 1]) == -1)
 			goto done;
+	}
+	if (cfg->timezone != NULL && pm_tz_lookup(&tz, cfg->timezone,
+	    strlen(cfg->timezone), cfg->zones, cfg->nzones) != 0) {
+		fail(&c, pm_ymap_get(root, "timezone"), "unknown timezone "
+		    "'%s'; use UTC, a zone abbreviation, an offset (+02:00), "
+		    "a region (Europe/Zurich) or a name from 'zones'",
+		    cfg->timezone);
+		goto done;
 	}
 	if (cfg->followup_min_days > cfg->followup_max_days) {
 		fail(&c, pm_ymap_get(root, "thresholds"), "followup_min_days "

@@ -52,6 +52,9 @@ struct	pm_config {
 	enum pm_date_order	 date_order;
 	char			*timezone;	/* zone of times that name none
 						   (legacy reports); default UTC */
+	char			**zones;	/* `zones:` pairs: abbreviation,
+						   then offset or region */
+	size_t			 nzones;
 	struct pm_alias		*aliases;
 	size_t			 naliases;
 	struct pm_rule_override	*overrides;

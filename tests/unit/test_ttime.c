@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/time.h"
+#include "base/tz.h"
 #include "doc/ttime.h"
 #include "harness.h"
 
@@ -126,8 +127,10 @@ test_ttime__order(void)
 	STR_EQ(rd("24/10/2024"), "2024-10-24T00:00:00Z",
 	    "ttime__slashes_unambiguous_day_first");
 	OK(err_has("05/06/2024", "ambiguous"), "ttime__slashes_ambiguous");
-	STR_EQ(rd("05-06-2024"), "2024-06-05T00:00:00Z",
-	    "ttime__dashes_day_first_by_default");
+	/* Nothing in the file decides: never a guess (issue 11). */
+	OK(err_has("05-06-2024", "ambiguous"), "ttime__dashes_ambiguous");
+	STR_EQ(rd("05.06.2024"), "2024-06-05T00:00:00Z",
+	    "ttime__dots_day_first");
 }
 
 static void
@@ -252,7 +255,9 @@ test_ttime__errors(void)
 	OK(err_has("25:00", "impossible time"), "ttime__err_hour25");
 	OK(err_has("10:60", "impossible time"), "ttime__err_minute60");
 	OK(err_has("24:30", "impossible time"), "ttime__err_2430");
-	OK(err_has("13:00 pm", "impossible time"), "ttime__err_13pm");
+	/* "13:06 PM": a 24-hour time with a stray PM, the same instant. */
+	STR_EQ(rd("13:00 pm"), "2024-10-24T13:00:00Z", "ttime__13pm");
+	OK(err_has("13:00 am", "impossible time"), "ttime__err_13am");
 	OK(err_has("", "empty"), "ttime__err_empty");
 	OK(err_has("morning", "cannot read"), "ttime__err_words");
 	OK(err_has("10:00 and more", "cannot read"), "ttime__err_trailing");
@@ -376,6 +381,264 @@ test_ttime__zone_phrase(void)
 	    "ttime__phrase_es_prose");
 }
 
+/*
+ * Every form of issue 11, in one table: the text, the context (base
+ * day or none, declared zone or none, what the file's dates say) and
+ * the UTC instant, a day ("D 2024-03-03"), or the refusal ("! word").
+ * Region rows need the system's tz database; they are skipped (and
+ * said so) without it.
+ */
+struct	tcase {
+	const char	*in;
+	const char	*base;		/* "YYYY-MM-DD", or NULL */
+	const char	*zone;		/* declared zone, or NULL */
+	enum pm_date_order file;	/* what the file's dates say */
+	const char	*want;
+};
+
+static const struct tcase cases[] = {
+	/* 12-hour clocks */
+	{ "3:26pm", "2018-08-22", NULL, 0, "2018-08-22T15:26:00Z" },
+	{ "03:26 PM", "2018-08-22", NULL, 0, "2018-08-22T15:26:00Z" },
+	{ "10:08am", "2018-08-22", NULL, 0, "2018-08-22T10:08:00Z" },
+	{ "12:05 a.m.", "2018-08-22", NULL, 0, "2018-08-22T00:05:00Z" },
+	{ "2pm", "2016-06-06", "PT", 0, "2016-06-06T21:00:00Z" },
+	{ "13:55 PM", "2021-10-30", NULL, 0, "2021-10-30T13:55:00Z" },
+	{ "13:55 AM", "2021-10-30", NULL, 0, "! impossible time" },
+	{ "0:30 pm", "2021-10-30", NULL, 0, "! impossible time" },
+	/* written dates */
+	{ "Nov. 13, 2017", NULL, NULL, 0, "D 2017-11-13" },
+	{ "January 23rd, 2019", NULL, NULL, 0, "D 2019-01-23" },
+	{ "Mar 3, 2024 at 4:32PM UTC", NULL, NULL, 0,
+	    "2024-03-03T16:32:00Z" },
+	{ "June 14th, 2022, 10:00 AM", NULL, "PST", 0,
+	    "2022-06-14T18:00:00Z" },
+	{ "February 15, 2024: 7:56am UTC", NULL, NULL, 0,
+	    "2024-02-15T07:56:00Z" },
+	{ "6th Nov 2023", NULL, NULL, 0, "D 2023-11-06" },
+	{ "Sep 27 2017 13:06", NULL, "PST", 0, "2017-09-27T21:06:00Z" },
+	{ "Wednesday, 2018-08-22", NULL, NULL, 0, "D 2018-08-22" },
+	/* no year: the year that puts it nearest the base day */
+	{ "Jan 14, 10:18 AM", "2026-01-17", NULL, 0, "2026-01-14T10:18:00Z" },
+	{ "Jan 2 09:00", "2025-12-30", NULL, 0, "2026-01-02T09:00:00Z" },
+	{ "Jan 14, 10:18 AM", NULL, NULL, 0, "! no year" },
+	{ "Feb 29 10:00", "2023-03-01", NULL, 0, "! no year" },
+	/* the time first, the date after */
+	{ "11:10 6th Nov 2023", NULL, NULL, 0, "2023-11-06T11:10:00Z" },
+	{ "12:45 PM PST Saturday Oct 30th", "2021-10-31", NULL, 0,
+	    "2021-10-30T20:45:00Z" },
+	{ "~19:00 UTC Monday Aug 27", "2018-08-27", NULL, 0,
+	    "2018-08-27T19:00:00Z" },
+	/* US and day-first numeric dates, by the file */
+	{ "02/13/2025 11:00 pm", NULL, NULL, 0, "2025-02-13T23:00:00Z" },
+	{ "02-13-2025 11:00 pm", NULL, NULL, 0, "2025-02-13T23:00:00Z" },
+	{ "27-05-2025 13:44", NULL, NULL, 0, "2025-05-27T13:44:00Z" },
+	{ "07-05-2023 2:14 pm", NULL, NULL, 0, "! ambiguous" },
+	{ "07-05-2023 2:14 pm", NULL, NULL, PM_DATE_MDY,
+	    "2023-07-05T14:14:00Z" },
+	{ "07/05/2023", NULL, NULL, PM_DATE_DMY, "D 2023-05-07" },
+	{ "4/21/23", NULL, NULL, 0, "D 2023-04-21" },
+	{ "7/5/23", NULL, NULL, PM_DATE_MDY, "D 2023-07-05" },
+	{ "11/03/202", NULL, NULL, 0, "! impossible date" },
+	{ "2018-08-22, 03:26pm", NULL, NULL, 0, "2018-08-22T15:26:00Z" },
+	{ "2018-08-10 1250 UTC", NULL, NULL, 0, "2018-08-10T12:50:00Z" },
+	{ "2018-07-08 ca. 18:30", NULL, "CEST", 0, "2018-07-08T16:30:00Z" },
+	{ "2018-01-22 15:00ish UTC", NULL, NULL, 0, "2018-01-22T15:00:00Z" },
+	/* zones: abbreviations, offsets, ambiguous ones */
+	{ "2:54 PM PST", "2023-01-10", NULL, 0, "2023-01-10T22:54:00Z" },
+	{ "10:00 CEST", "2023-06-10", NULL, 0, "2023-06-10T08:00:00Z" },
+	{ "10:00 BST", "2023-06-10", NULL, 0, "2023-06-10T09:00:00Z" },
+	{ "10:00 CDT", "2023-06-10", NULL, 0, "2023-06-10T15:00:00Z" },
+	{ "10:00 EST", "2023-01-10", NULL, 0, "2023-01-10T15:00:00Z" },
+	{ "10:00", "2019-03-24", "UTC+1", 0, "2019-03-24T09:00:00Z" },
+	{ "10:00", "2019-04-03", "GMT+2", 0, "2019-04-03T08:00:00Z" },
+	{ "10:00", "2019-04-03", "+02:00", 0, "2019-04-03T08:00:00Z" },
+	{ "10:00 IST", "2023-06-10", NULL, 0, "! ambiguous zone" },
+	/* regions, with DST at the instant */
+	{ "10:00", "2020-07-09", "US/Pacific", 0, "2020-07-09T17:00:00Z" },
+	{ "10:00", "2020-01-09", "US/Pacific", 0, "2020-01-09T18:00:00Z" },
+	{ "10:00", "2019-03-24", "Europe/Zurich", 0, "2019-03-24T09:00:00Z" },
+	{ "10:00", "2019-04-03", "Europe/Zurich", 0, "2019-04-03T08:00:00Z" },
+	{ "12:21 PT", "2016-07-19", NULL, 0, "2016-07-19T19:21:00Z" },
+	{ "02:30", "2019-03-31", "Europe/Zurich", 0, "! daylight saving" },
+	{ "02:30", "2019-10-27", "Europe/Zurich", 0, "! daylight saving" },
+	{ NULL, NULL, NULL, 0, NULL }
+};
+
+static int
+tz_available(void)
+{
+	struct pm_tz	 z;
+
+	return pm_tz_lookup(&z, "Europe/Zurich", 13, NULL, 0) == 0;
+}
+
+static void
+test_ttime__issue11(void)
+{
+	const struct tcase	*c;
+	struct pm_ttime_ctx	 cx;
+	struct pm_ttime		 t;
+	struct pm_tz		 z;
+	char			 got[128], name[160], d[16];
+	int32_t			 day;
+	int			 region, have_tz = tz_available();
+
+	for (c = cases; c->in != NULL; c++) {
+		snprintf(name, sizeof(name), "ttime__form '%s'%s%s", c->in,
+		    c->zone ? " in " : "", c->zone ? c->zone : "");
+		memset(&cx, 0, sizeof(cx));
+		if (c->base != NULL && pm_date_parse(&day, c->base) == 0) {
+			cx.has_base = 1;
+			cx.base_day = day;
+		}
+		cx.file_order = c->file;
+		region = c->zone != NULL && strchr(c->zone, '/') != NULL;
+		if (!region && strstr(c->want, "daylight") == NULL &&
+		    strcmp(c->in, "12:21 PT") != 0 &&
+		    strcmp(c->in, "2pm") != 0)
+			region = 0;
+		else
+			region = 1;
+		if (region && !have_tz) {
+			printf("ok - %s # skip: no tz database\n", name);
+			continue;
+		}
+		if (c->zone != NULL) {
+			if (pm_tz_lookup(&z, c->zone, strlen(c->zone), NULL,
+			    0) != 0) {
+				OK(0, name);
+				continue;
+			}
+			cx.zone = &z;
+		}
+		if (pm_ttime_parse(&t, c->in, strlen(c->in), &cx) == -1)
+			snprintf(got, sizeof(got), "! %s", t.error);
+		else if (t.date_only)
+			snprintf(got, sizeof(got), "D %s",
+			    pm_date_format(d, t.day));
+		else
+			pm_time_format(got, t.t);
+		if (c->want[0] == '!' && got[0] == '!' &&
+		    strstr(got, c->want + 2) != NULL)
+			OK(1, name);
+		else
+			STR_EQ(got, c->want, name);
+	}
+}
+
+/* zones: in the configuration settles IST; a region through it. */
+static void
+test_ttime__zones_map(void)
+{
+	char		 a[] = "IST", b[] = "+05:30", c[] = "HQ",
+			 e[] = "Europe/Zurich";
+	char		*map[] = { a, b, c, e };
+	struct pm_tz	 z;
+	int		 off;
+
+	INT_EQ(pm_tz_lookup(&z, "IST", 3, NULL, 0), PM_TZ_AMBIGUOUS,
+	    "tz__ist_ambiguous");
+	OK(pm_tz_lookup(&z, "IST", 3, map, 2) == 0 && z.kind == PM_TZ_FIXED &&
+	    z.off == 19800, "tz__ist_from_zones");
+	INT_EQ(pm_tz_lookup(&z, "XYZ", 3, map, 2), PM_TZ_UNKNOWN,
+	    "tz__unknown");
+	INT_EQ(pm_tz_lookup(&z, "../../etc/passwd", 16, NULL, 0),
+	    PM_TZ_UNKNOWN, "tz__no_path_escape");
+	if (!tz_available()) {
+		printf("ok - tz__region_from_zones # skip: no tz database\n");
+		return;
+	}
+	OK(pm_tz_lookup(&z, "HQ", 2, map, 2) == 0 &&
+	    z.kind == PM_TZ_REGION && pm_tz_offset_at(&z,
+	    pm_days_from_civil(2024, 7, 1) * PM_DAY, &off) == 0 &&
+	    off == 7200, "tz__region_from_zones");
+}
+
+/* The file decides the order of its numeric dates. */
+static void
+test_ttime__file_order(void)
+{
+	int	 c;
+	const char *us = "07/30/2023 2:42 am\n07/05/2023 10:00\n";
+	const char *eu = "30-07-2023 2:42\n05-07-2023 10:00\n";
+	const char *both = "30-07-2023 and 07/30/2023\n";
+	const char *none = "07/05/2023 10:00\n";
+	const char *ver = "version 1.12.3 and 10.05.2023 dots\n";
+
+	INT_EQ(pm_ttime_file_order(us, strlen(us), 0, 0, &c), PM_DATE_MDY,
+	    "ttime__file_order_us");
+	INT_EQ(pm_ttime_file_order(eu, strlen(eu), 0, 0, &c), PM_DATE_DMY,
+	    "ttime__file_order_dayfirst");
+	INT_EQ(pm_ttime_file_order(both, strlen(both), 0, 0, &c), PM_DATE_YMD,
+	    "ttime__file_order_both");
+	INT_EQ(c, 1, "ttime__file_order_conflict");
+	INT_EQ(pm_ttime_file_order(none, strlen(none), 0, 0, &c), PM_DATE_YMD,
+	    "ttime__file_order_undecided");
+	INT_EQ(pm_ttime_file_order(none, strlen(none), 1,
+	    pm_days_from_civil(2023, 7, 5), &c), PM_DATE_MDY,
+	    "ttime__file_order_from_file_name");
+	INT_EQ(pm_ttime_file_order(ver, strlen(ver), 0, 0, &c), PM_DATE_YMD,
+	    "ttime__file_order_ignores_dots");
+}
+
+static void
+test_ttime__name_day(void)
+{
+	int64_t	 d = 0;
+
+	OK(pm_ttime_name_day("2024-03-03-hub-outage.md", &d) == 0 &&
+	    d == pm_days_from_civil(2024, 3, 3), "ttime__name_day");
+	OK(pm_ttime_name_day("2021-05/2021-05-09-x.md", &d) == 0 &&
+	    d == pm_days_from_civil(2021, 5, 9), "ttime__name_day_folder");
+	OK(pm_ttime_name_day("20240303_outage.md", &d) == 0 &&
+	    d == pm_days_from_civil(2024, 3, 3), "ttime__name_day_compact");
+	OK(pm_ttime_name_day("PM2022-002.md", &d) == -1,
+	    "ttime__name_day_not_an_id");
+	OK(pm_ttime_name_day("04-25-User_Account.md", &d) == -1,
+	    "ttime__name_day_no_year");
+}
+
+static void
+test_ttime__zone_decl(void)
+{
+	struct pm_tz	 z;
+	const char	*why;
+	char		 name[48];
+	const char	*s;
+
+	s = "All times in UC/Pacific";
+	INT_EQ(pm_ttime_zone_decl(s, strlen(s), name, sizeof(name), &z,
+	    NULL, &why), -2, "ttime__decl_unknown_region");
+	s = "All times in {{ most convenient timezone}}";
+	INT_EQ(pm_ttime_zone_decl(s, strlen(s), name, sizeof(name), &z,
+	    NULL, &why), -2, "ttime__decl_template");
+	s = "Timeline (times in IST)";
+	INT_EQ(pm_ttime_zone_decl(s, strlen(s), name, sizeof(name), &z,
+	    NULL, &why), -2, "ttime__decl_ambiguous");
+	s = "All times approximate";
+	INT_EQ(pm_ttime_zone_decl(s, strlen(s), name, sizeof(name), &z,
+	    NULL, &why), -1, "ttime__decl_none");
+	s = "All times in Central European Time (CET)";
+	OK(pm_ttime_zone_decl(s, strlen(s), name, sizeof(name), &z, NULL,
+	    &why) == 0 && z.kind == PM_TZ_FIXED && z.off == 3600,
+	    "ttime__decl_words_then_abbrev");
+	s = "Timeline: (in PT)";
+	if (!tz_available())
+		printf("ok - ttime__decl_pt # skip: no tz database\n");
+	else
+		OK(pm_ttime_zone_decl(s, strlen(s), name, sizeof(name), &z,
+		    NULL, &why) == 0 && z.kind == PM_TZ_REGION,
+		    "ttime__decl_pt");
+	s = "(All times US/Pacific, 24-hour clock.)";
+	if (!tz_available())
+		printf("ok - ttime__decl_region # skip: no tz database\n");
+	else
+		OK(pm_ttime_zone_decl(s, strlen(s), name, sizeof(name), &z,
+		    NULL, &why) == 0 && z.kind == PM_TZ_REGION &&
+		    strcmp(name, "US/Pacific") == 0, "ttime__decl_region");
+}
+
 int
 main(void)
 {
@@ -388,5 +651,10 @@ main(void)
 	test_ttime__errors();
 	test_ttime__prefix();
 	test_ttime__zone_phrase();
+	test_ttime__issue11();
+	test_ttime__zones_map();
+	test_ttime__file_order();
+	test_ttime__name_day();
+	test_ttime__zone_decl();
 	return harness_done();
 }
