@@ -26,6 +26,7 @@
 
 #include "base/arena.h"
 #include "base/time.h"
+#include "base/tz.h"
 #include "doc/doc.h"
 #include "doc/doc_int.h"
 #include "doc/infer.h"
@@ -146,6 +147,7 @@ struct	infer {
 	struct pm_doc		*doc;
 	const struct pm_config	*cfg;
 	struct pm_ttime_ctx	 tctx;
+	struct pm_tz		 tz;		/* tctx.zone points here */
 	int			 have_date;	/* "Date:" read */
 	int64_t			 date_day;
 	size_t			 tagcap, svccap, authcap, extracap;
@@ -1220,18 +1222,28 @@ static void
 infer_init(struct infer *in, struct pm_doc *doc,
     const struct pm_config *cfg)
 {
-	int	 off;
+	const char	*z;
+	char *const	*map = cfg != NULL ? cfg->zones : NULL;
+	size_t		 nmap = cfg != NULL ? cfg->nzones : 0;
 
 	memset(in, 0, sizeof(*in));
 	in->doc = doc;
 	in->cfg = cfg;
 	in->tctx.order = cfg != NULL ? cfg->date_order : PM_DATE_YMD;
-	if (doc->timeline.zone != NULL && pm_zone_offset(&off,
-	    doc->timeline.zone, strlen(doc->timeline.zone)) == 0)
-		in->tctx.zone_offset = off;
+	in->tctx.cfg = cfg;
+	/* Times of metadata lines are in the timeline's zone (a region
+	 * too, with DST), else the configuration's; an unknown declared
+	 * zone makes them unreadable rather than UTC. */
+	z = doc->timeline.zone;
+	if (doc->timeline.zone_error != NULL)
+		in->tctx.zone_error = doc->timeline.zone_error;
+	else if (z != NULL && pm_tz_lookup(&in->tz, z, strlen(z), map,
+	    nmap) == 0)
+		in->tctx.zone = &in->tz;
 	else if (cfg != NULL && cfg->timezone != NULL &&
-	    pm_zone_offset(&off, cfg->timezone, strlen(cfg->timezone)) == 0)
-		in->tctx.zone_offset = off;
+	    pm_tz_lookup(&in->tz, cfg->timezone, strlen(cfg->timezone), map,
+	    nmap) == 0)
+		in->tctx.zone = &in->tz;
 }
 
 /* First line of the body after the title (or the body's first line). */

@@ -466,6 +466,10 @@ block(struct pm_walk *w, cmark_node *n)
 		} else if (t == CMARK_NODE_LIST) {
 			pm_md__timeline_list(w, n);
 			w->seen_block = 1;
+		} else if (t == CMARK_NODE_CODE_BLOCK && w->tl_code == NULL) {
+			/* Read only if nothing else gives a row: most code
+			 * in a timeline is a log excerpt. */
+			w->tl_code = n;
 		}
 		return;
 	}
@@ -549,6 +553,8 @@ pm_doc__body(struct pm_doc *doc, const struct pm_config *cfg,
 			block(&w, n);
 		pm_md__prose(&w, n);
 	}
+	if (doc->timeline.n == 0 && w.tl_code != NULL)
+		pm_md__timeline_code(&w);
 	if (doc->timeline.n == 0)
 		pm_md__timeline_search(&w, root);
 	pm_buf_release(&w.tmp);

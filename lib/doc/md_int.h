@@ -56,6 +56,8 @@ struct	pm_walk {
 	size_t			 pend_row;	/* row + 1 whose event is the
 						   next paragraph, or 0 */
 	int			 in_timeline;	/* blocks feed the timeline */
+	cmark_node		*tl_code;	/* its first code block */
+	struct pm_pos		 tl_code_pos;
 	int			 base_state;	/* pm_infer_base_day: 0 not yet
 						   asked, 1 read, -1 none */
 	int64_t			 base_day;
@@ -112,6 +114,11 @@ void	 pm_md__timeline_list(struct pm_walk *, cmark_node *);
  * whose items begin with (or end with) a time.
  */
 void	 pm_md__timeline_search(struct pm_walk *, cmark_node *root);
+/*
+ * After the walk, when the Timeline section gave no row but holds a
+ * code block: its lines ("    - 2pm ..." indented by mistake).
+ */
+void	 pm_md__timeline_code(struct pm_walk *);
 /* actions.c */
 void	 pm_md__actions_table(struct pm_walk *, cmark_node *);
 void	 pm_md__actions_list(struct pm_walk *, cmark_node *);

@@ -182,6 +182,7 @@ timeline_begin(struct pm_walk *w)
 	w->pend_row = 0;
 	w->year = 0;
 	w->in_timeline = 1;
+	w->tl_code = NULL;
 }
 
 void
@@ -932,4 +933,57 @@ pm_md__timeline_search(struct pm_walk *w, cmark_node *root)
 	w->doc->timeline.outside = 1;
 	list_items(w, best, 1, 0);
 	w->in_timeline = 0;
+}
+
+void
+pm_md__timeline_code(struct pm_walk *w)
+{
+	struct pm_doc	*doc = w->doc;
+	const char	*lit, *line, *nl, *end, *t;
+	size_t		 len, tlen, rest, k, n = 0, elen;
+	struct pm_pos	 pos = pm_md__pos(w, w->tl_code), lpos;
+	int		 flen = 0, foff = 0, fenced;
+	char		 fch = 0;
+
+	fenced = cmark_node_get_fenced(w->tl_code, &flen, &foff, &fch);
+
+	if ((lit = cmark_node_get_literal(w->tl_code)) == NULL)
+		return;
+	len = strlen(lit);
+	end = lit + len;
+	/* Entries on two lines at least, or it is an excerpt. */
+	for (line = lit; line < end; line = nl + 1) {
+		if ((nl = memchr(line, '\n', (size_t)(end - line))) == NULL)
+			nl = end;
+		t = line;
+		tlen = (size_t)(nl - line);
+		pm_doc__trim(&t, &tlen);
+		if (tlen > 1 && (*t == '-' || *t == '*') && t[1] == ' ') {
+			t += 2;
+			tlen -= 2;
+		}
+		if (pm_ttime_prefix(t, tlen, &rest) > 0)
+			n++;
+	}
+	if (n < 2)
+		return;
+	for (line = lit, k = 0; line < end; line = nl + 1, k++) {
+		if ((nl = memchr(line, '\n', (size_t)(end - line))) == NULL)
+			nl = end;
+		t = line;
+		tlen = (size_t)(nl - line);
+		pm_doc__trim(&t, &tlen);
+		if (tlen > 1 && (*t == '-' || *t == '*') && t[1] == ' ') {
+			t += 2;
+			tlen -= 2;
+		}
+		if ((n = pm_ttime_prefix(t, tlen, &rest)) == 0)
+			continue;
+		lpos = pos;
+		lpos.line = pos.line + (unsigned int)k + (fenced ? 1 : 0);
+		lpos.col = pm_md__find_col(w, lpos.line, 1, t, n);
+		elen = tlen > rest ? tlen - rest : 0;
+		(void)add_row(w, lpos, lpos, t, n, adup(w, t + rest, elen));
+	}
+	(void)doc;
 }

@@ -373,6 +373,25 @@ no:
 	return 0;
 }
 
+/* A day of the month: one or two digits ("1st": not the field "1s"). */
+static int
+read_day_num(struct scan *sc, struct field *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->off = sc->i;
+	f->numeric = 1;
+	while (f->len < 3 && isdigit(peek(sc, 0))) {
+		f->val = f->val * 10 + (peek(sc, 0) - '0');
+		f->len++;
+		sc->i++;
+	}
+	if (f->len == 0 || f->len > 2) {
+		sc->i = f->off;
+		return -1;
+	}
+	return 0;
+}
+
 /* Skip an ordinal suffix after a day number ("1st", "22nd"). */
 static void
 skip_ordinal(struct scan *sc)
@@ -399,12 +418,11 @@ read_namedate(struct scan *sc, struct expr *e)
 	mstart = sc->i;
 	if ((mon = read_name(sc, months, 12)) > 0) {
 		cap = isupper((unsigned char)sc->s[mstart]);
-		if (skip_ws(sc) == 0 || read_field(sc, &fd) == -1 ||
-		    !fd.numeric || fd.len > 2)
+		if (skip_ws(sc) == 0 || read_day_num(sc, &fd) == -1)
 			goto no;
 		skip_ordinal(sc);
 	} else {
-		if (read_field(sc, &fd) == -1 || !fd.numeric || fd.len > 2)
+		if (read_day_num(sc, &fd) == -1)
 			goto no;
 		skip_ordinal(sc);
 		if (peek(sc, 0) == '.')

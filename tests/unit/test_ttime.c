@@ -427,6 +427,9 @@ static const struct tcase cases[] = {
 	{ "11:10 6th Nov 2023", NULL, NULL, 0, "2023-11-06T11:10:00Z" },
 	{ "12:45 PM PST Saturday Oct 30th", "2021-10-31", NULL, 0,
 	    "2021-10-30T20:45:00Z" },
+	{ "02:54 AM PST Monday Nov 1st", "2021-10-31", NULL, 0,
+	    "2021-11-01T10:54:00Z" },
+	{ "Nov 1st 2021", NULL, NULL, 0, "D 2021-11-01" },
 	{ "~19:00 UTC Monday Aug 27", "2018-08-27", NULL, 0,
 	    "2018-08-27T19:00:00Z" },
 	/* US and day-first numeric dates, by the file */
