@@ -889,38 +889,69 @@ list_label(cmark_node *list)
 	return NULL;
 }
 
-void
-pm_md__timeline_search(struct pm_walk *w, cmark_node *root)
+/* Sections whose lists are never the timeline (dated action items). */
+static int
+not_timeline_sec(enum pm_sec k)
 {
-	cmark_node	*cur, *best = NULL, *label;
-	cmark_node_type	 t;
-	size_t		 n, items, best_n = 0;
-	const char	*s;
-	size_t		 len;
+	return k == PM_SEC_ACTIONS || k == PM_SEC_FACTORS ||
+	    k == PM_SEC_WHYS || k == PM_SEC_WENT_WELL ||
+	    k == PM_SEC_LESSONS || k == PM_SEC_PREVENTION;
+}
 
-	/* Every list of the tree, nested ones too. */
-	cur = root;
+/* The best list under top (a top-level block): most items with a time. */
+static void
+search_block(struct pm_walk *w, cmark_node *top, cmark_node **best,
+    size_t *best_n)
+{
+	cmark_node	*cur = top;
+	cmark_node_type	 t;
+	size_t		 n, items;
+
 	while (cur != NULL) {
 		t = cmark_node_get_type(cur);
 		if (t == CMARK_NODE_LIST) {
 			n = score_list(w, cur, &items);
-			if (n >= 2 && 2 * n >= items && n > best_n) {
-				best = cur;
-				best_n = n;
+			if (n >= 2 && 2 * n >= items && n > *best_n) {
+				*best = cur;
+				*best_n = n;
 			}
 		}
-		if (t != CMARK_NODE_CODE_BLOCK && t != CMARK_NODE_HTML_BLOCK &&
-		    cmark_node_first_child(cur) != NULL &&
-		    (t == CMARK_NODE_DOCUMENT || t == CMARK_NODE_LIST ||
-		    t == CMARK_NODE_ITEM || t == CMARK_NODE_BLOCK_QUOTE)) {
+		if (cmark_node_first_child(cur) != NULL &&
+		    (t == CMARK_NODE_LIST || t == CMARK_NODE_ITEM ||
+		    t == CMARK_NODE_BLOCK_QUOTE)) {
 			cur = cmark_node_first_child(cur);
 			continue;
 		}
-		while (cur != NULL && cur != root && cmark_node_next(cur) == NULL)
+		while (cur != NULL && cur != top && cmark_node_next(cur) == NULL)
 			cur = cmark_node_parent(cur);
-		if (cur == NULL || cur == root)
+		if (cur == NULL || cur == top)
 			break;
 		cur = cmark_node_next(cur);
+	}
+}
+
+void
+pm_md__timeline_search(struct pm_walk *w, cmark_node *root)
+{
+	cmark_node	*n, *best = NULL, *label;
+	size_t		 best_n = 0, len;
+	const char	*s;
+	enum pm_sec	 cur = PM_SEC_OTHER;
+
+	/* Every list of the tree, nested ones too, outside the sections
+	 * that hold action items, factors and the like. */
+	for (n = cmark_node_first_child(root); n != NULL;
+	    n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+			if ((unsigned int)cmark_node_get_heading_level(n) <=
+			    w->level) {
+				s = pm_md__stext(w, n, &len);
+				cur = pm_sec__match(s, len, w->cfg);
+			}
+			continue;
+		}
+		if (!not_timeline_sec(cur))
+			search_block(w, n, &best, &best_n);
 	}
 	if (best == NULL)
 		return;
