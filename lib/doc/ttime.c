@@ -1509,12 +1509,9 @@ pm_ttime_file_order(const char *s, size_t len, int has_hint, int64_t hint_day,
 	size_t		 i, j, n[3], k;
 	long		 v[3];
 	int		 dmy = 0, mdy = 0, sep;
-	int64_t		 hy = 0, y;
-	unsigned	 hm = 0, hd = 0;
+	int64_t		 y;
 
 	*conflict = 0;
-	if (has_hint)
-		pm_civil_from_days(hint_day, &hy, &hm, &hd);
 	for (i = 0; i < len; i++) {
 		if (!isdigit((unsigned char)s[i]) || (i > 0 &&
 		    (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' ||
@@ -1551,10 +1548,22 @@ pm_ttime_file_order(const char *s, size_t len, int has_hint, int64_t hint_day,
 			dmy++;
 		else if (v[1] > 12 && v[0] <= 12 && v[0] >= 1)
 			mdy++;
-		else if (has_hint && v[0] != v[1] && y == hy) {
-			if ((unsigned)v[0] == hm && (unsigned)v[1] == hd)
+		else if (has_hint && v[0] != v[1] && v[0] >= 1 && v[1] >= 1) {
+			/* The file's own date, in one order; else one order
+			 * only puts the date where a report named on that day
+			 * can be (up to a year before, a month after). */
+			int64_t	 dm = pm_date_valid(y, (unsigned)v[0],
+			    (unsigned)v[1]) ? pm_days_from_civil(y,
+			    (unsigned)v[0], (unsigned)v[1]) - hint_day : 99999;
+			int64_t	 dd = pm_date_valid(y, (unsigned)v[1],
+			    (unsigned)v[0]) ? pm_days_from_civil(y,
+			    (unsigned)v[1], (unsigned)v[0]) - hint_day : 99999;
+			int	 okm = dm >= -366 && dm <= 31;
+			int	 okd = dd >= -366 && dd <= 31;
+
+			if (dm == 0 || (okm && !okd))
 				mdy++;
-			else if ((unsigned)v[1] == hm && (unsigned)v[0] == hd)
+			else if (dd == 0 || (okd && !okm))
 				dmy++;
 		}
 		i = j;

@@ -94,7 +94,9 @@ int	 pm_ttime_zone_decl(const char *s, size_t len, char *name,
 /*
  * The day order the numeric dates of a whole text imply: each date
  * whose first or second number is above 12 votes, and so does a date
- * that is the hint day (the file name's) in one order only.  Returns
+ * that is the hint day (the file name's) in one order only, or that
+ * only one order puts between a year before the hint and a month
+ * after it (a report is not named before its incident).  Returns
  * PM_DATE_DMY or PM_DATE_MDY, PM_DATE_YMD when nothing decides; sets
  * *conflict when both orders occur.
  */

@@ -583,6 +583,14 @@ test_ttime__file_order(void)
 	    "ttime__file_order_from_file_name");
 	INT_EQ(pm_ttime_file_order(ver, strlen(ver), 0, 0, &c), PM_DATE_YMD,
 	    "ttime__file_order_ignores_dots");
+	/* "06/10/2025" in a report named 2025-06-24: not October. */
+	INT_EQ(pm_ttime_file_order("06/10/2025", 10, 1,
+	    pm_days_from_civil(2025, 6, 24), &c), PM_DATE_MDY,
+	    "ttime__file_order_not_after_the_name");
+	/* "07/06/2025": July 6 and June 7 are both possible. */
+	INT_EQ(pm_ttime_file_order("07/06/2025", 10, 1,
+	    pm_days_from_civil(2025, 6, 24), &c), PM_DATE_YMD,
+	    "ttime__file_order_both_possible");
 }
 
 static void
