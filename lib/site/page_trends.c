@@ -67,6 +67,35 @@ axis_make(struct axis *ax, struct pm_arena *a, int first, int last,
 	}
 }
 
+/*
+ * Above MONTHS_MAX months a per-month chart draws one bar per quarter,
+ * summed (its table keeps the months): 60 monthly bars do not fit at a
+ * readable size.
+ */
+#define	MONTHS_MAX	36
+
+static void
+by_quarter(struct pm_arena *a, struct pm_chart *c, int mfirst)
+{
+	struct axis	 qa;
+	double		*bv, val;
+	size_t		 i, s, q, ns = c->nseries;
+
+	if (c->nx <= MONTHS_MAX)
+		return;
+	axis_make(&qa, a, mfirst / 3, (mfirst + (int)c->nx - 1) / 3, 1);
+	bv = pm_arena_alloc(a, ((size_t)qa.n * ns + 1) * sizeof(double));
+	for (i = 0; i < c->nx; i++) {
+		q = (size_t)((mfirst + (int)i) / 3 - qa.first);
+		for (s = 0; s < ns; s++)
+			if ((val = c->v[i * ns + s]) > 0)
+				bv[q * ns + s] += val;
+	}
+	c->nbars = (size_t)qa.n;
+	c->barlabels = (const char *const *)qa.labels;
+	c->barv = bv;
+}
+
 static void
 emit_chart(struct pm_arena *a, struct pm_tv *ctx, const char *key,
     const struct pm_chart *c)
@@ -132,8 +161,6 @@ chart_months(const struct site *s, struct pm_arena *a, struct pm_tv *ctx,
 	memset(&c, 0, sizeof(c));
 	c.id = "per-month";
 	c.title = "Incidents per month by severity";
-	c.desc = "Stacked bars: one bar per month of the start of impact, "
-	    "one colour per severity.";
 	c.xname = "Month";
 	c.unit = "incidents";
 	c.nx = (size_t)ax.n;
@@ -143,6 +170,12 @@ chart_months(const struct site *s, struct pm_arena *a, struct pm_tv *ctx,
 	c.v = v;
 	c.stacked = 1;
 	c.total = 1;
+	c.empty = "No report has a start of impact yet.";
+	by_quarter(a, &c, mfirst);
+	c.desc = c.barv != NULL ? "Stacked bars: one bar per quarter of the "
+	    "start of impact (the table lists each month), one colour per "
+	    "severity." : "Stacked bars: one bar per month of the start of "
+	    "impact, one colour per severity.";
 	emit_chart(a, ctx, "chart_month", &c);
 }
 
@@ -220,6 +253,9 @@ chart_times(const struct site *s, struct pm_arena *a, struct pm_tv *ctx,
 	c.v = v;
 	c.decimals = 1;
 	c.color0 = 3;
+	c.empty = what ? "No report has both a start and an end of impact "
+	    "yet." : "No report has both a start of impact and a detection "
+	    "time yet.";
 	emit_chart(a, ctx, what ? "chart_ttr" : "chart_ttd", &c);
 }
 
@@ -376,6 +412,7 @@ chart_actions(const struct site *s, struct pm_arena *a, struct pm_tv *ctx,
     int mfirst, int mlast)
 {
 	static const char *const names[] = { "done", "open", "overdue" };
+	static const unsigned char action_colors[] = { 3, 4, 1 };
 	static const char *const onames[] = { "overdue items" };
 	const struct facet	*of = &s->facets[FACET_OWNER];
 	struct owner_count	*oc;
@@ -420,8 +457,6 @@ chart_actions(const struct site *s, struct pm_arena *a, struct pm_tv *ctx,
 	memset(&c, 0, sizeof(c));
 	c.id = "actions";
 	c.title = "Action items by the month their report ended";
-	c.desc = "Stacked bars: items done, open, and open past their "
-	    "deadline, per month.";
 	c.xname = "Month";
 	c.unit = "items";
 	c.nx = (size_t)ax.n;
@@ -431,7 +466,15 @@ chart_actions(const struct site *s, struct pm_arena *a, struct pm_tv *ctx,
 	c.v = v;
 	c.stacked = 1;
 	c.total = 1;
-	c.color0 = 6;		/* done green, open, overdue red */
+	/* Done light blue, open dark, overdue orange: apart in hue and
+	 * in lightness, for every kind of colour vision. */
+	c.colors = action_colors;
+	c.empty = "No report has action items yet.";
+	by_quarter(a, &c, mfirst);
+	c.desc = c.barv != NULL ? "Stacked bars: items done, open, and open "
+	    "past their deadline, per quarter (the table lists each "
+	    "month)." : "Stacked bars: items done, open, and open past "
+	    "their deadline, per month.";
 	emit_chart(a, ctx, "chart_actions", &c);
 	pm_tv_setf(a, ctx, "actions_done", "%zu", tot[0]);
 	pm_tv_setf(a, ctx, "actions_open", "%zu", tot[1]);
@@ -450,7 +493,8 @@ chart_actions(const struct site *s, struct pm_arena *a, struct pm_tv *ctx,
 	memset(&c, 0, sizeof(c));
 	c.id = "overdue-owners";
 	c.title = "Overdue action items by owner";
-	c.desc = "Open items past their deadline, by owner (at most 20).";
+	c.desc = "One bar per owner: open items past their deadline "
+	    "(at most 20 owners, most items first).";
 	c.xname = "Owner";
 	c.unit = "items";
 	c.nx = no;
@@ -458,7 +502,16 @@ chart_actions(const struct site *s, struct pm_arena *a, struct pm_tv *ctx,
 	c.nseries = 1;
 	c.snames = onames;
 	c.v = ov;
-	c.color0 = 1;
+	c.colors = action_colors + 2;	/* overdue */
+	c.horizontal = 1;
+	{
+		char	 day[16];
+
+		pm_date_format(day, s->o->today);
+		c.empty = tot[2] == 0 ? pm_arena_printf(a, "No action item "
+		    "is overdue on %s.", day) : pm_arena_printf(a, "None of "
+		    "the %zu overdue items names an owner.", tot[2]);
+	}
 	emit_chart(a, ctx, "chart_overdue", &c);
 	free(oc);
 }
@@ -523,7 +576,9 @@ chart_health(const struct site *s, struct pm_arena *a, struct pm_tv *ctx,
 	c.snames = names;
 	c.v = v;
 	c.decimals = 1;
-	c.color0 = 5;
+	c.color0 = 3;
+	c.empty = "No report of these quarters was distributed in time or "
+	    "has a follow-up review set.";
 	emit_chart(a, ctx, "chart_health", &c);
 }
 

@@ -1,10 +1,16 @@
 /*
- * Charts for the trend pages: a bar chart (stacked or grouped) as
- * inline SVG (role="img", <title>, aria-labelledby), followed by the
- * same numbers in an accessible <table>.  Colours come from the
- * theme's CSS classes s0..s7 (no inline style: the Content Security
- * Policy forbids it).  Numbers are formatted without the C library's
- * locale.  Used by lib/site/page_trends.c.
+ * Charts for the trend pages: a bar chart (stacked, grouped, or one
+ * horizontal bar per row) as inline SVG (role="img" named by its
+ * <title>, described by its <desc>, its table as aria-details),
+ * followed by the same numbers in an accessible <table>.  Both sit in
+ * focusable, labelled regions, since either may scroll.  The SVG is
+ * drawn at one user unit per CSS pixel and its text at the body size,
+ * so labels never shrink: bars get narrower (down to a minimum) and
+ * labels are thinned out instead.  A chart with nothing to draw says
+ * so in words.  Colours come from the theme's CSS classes s0..s7 (no
+ * inline style: the Content Security Policy forbids it).  Numbers are
+ * formatted without the C library's locale.  Used by
+ * lib/site/page_trends.c.
  */
 #ifndef PM_SITE_SVG_H
 #define PM_SITE_SVG_H
@@ -29,6 +35,16 @@ struct	pm_chart {
 	int			 decimals; /* in the table and tooltips */
 	int			 total;	  /* add a Total column (stacked) */
 	int			 color0;  /* class of series 0: s<color0> */
+	const unsigned char	*colors;  /* or each series' class, 0..7 */
+	int			 horizontal; /* one row per x, labels left */
+	const char		*empty;	  /* said when no value is > 0 */
+	/*
+	 * Bars drawn from other numbers than the table's, or 0/NULL:
+	 * months in the table, quarters in the chart.
+	 */
+	size_t			 nbars;
+	const char *const	*barlabels;
+	const double		*barv;	  /* barv[b * nseries + s] */
 };
 
 /* Emit <figure> with the SVG and the table into h. */

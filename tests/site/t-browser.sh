@@ -3,7 +3,7 @@
 # file:// URLs): the index, a report, the trend page and the search page
 # load without console errors (no CSP refusals, no uncaught exceptions),
 # the charts are SVG with bars, and the search finds a report.  Saves
-# build/site-trends.png.  Skipped when chromium is not installed
+# build/site-trends.png and build/site-trends-dark.png (the dark scheme).  Skipped when chromium is not installed
 # ('make test-deps').
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/site/site-lib.sh"
@@ -58,4 +58,11 @@ check "browser: screenshot of the trends page" sh -c \
     --user-data-dir=\$(mktemp -d '$d/prof.XXXXXX') \
     --screenshot=build/site-trends.png --window-size=1280,2000 \
     'file://$d/site/trends.html' >/dev/null 2>&1 && test -s build/site-trends.png"
+check "browser: screenshot of the trends page, dark scheme" sh -c \
+    "cd '$TOP' && timeout 60 chromium --headless --no-sandbox --disable-gpu \
+    --disable-quic --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync --force-dark-mode \
+    --user-data-dir=\$(mktemp -d '$d/prof.XXXXXX') \
+    --screenshot=build/site-trends-dark.png --window-size=1280,2000 \
+    'file://$d/site/trends.html' >/dev/null 2>&1 && test -s build/site-trends-dark.png"
 done_testing

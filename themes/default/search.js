@@ -1,5 +1,6 @@
 /* postmortem default theme: progressive enhancement, no framework.
- * 1. List pages: the hidden filter box is shown and filters the rows.
+ * 1. List pages: the hidden filter box is shown and filters the rows,
+ *    saying how many are left in an aria-live region.
  * 2. search.html: searches window.PM_SEARCH (search-data.js, works from
  *    file://) or search.json (over HTTP), building results with DOM
  *    calls only (never innerHTML). */
@@ -9,11 +10,18 @@
 	if (box) {
 		var rows = document.querySelectorAll("table.reports tbody tr");
 		box.parentNode.hidden = false;
+		var count = document.getElementById("filter-n");
 		box.addEventListener("input", function () {
-			var q = box.value.toLowerCase();
-			for (var i = 0; i < rows.length; i++)
+			var q = box.value.toLowerCase(), n = 0;
+			for (var i = 0; i < rows.length; i++) {
 				rows[i].hidden = q !== "" &&
 				    rows[i].textContent.toLowerCase().indexOf(q) < 0;
+				n += rows[i].hidden ? 0 : 1;
+			}
+			/* Announced (aria-live): how many rows are left. */
+			if (count)
+				count.textContent = q === "" ? "" :
+				    n + " of " + rows.length + " shown";
 		});
 	}
 	var input = document.getElementById("q");
