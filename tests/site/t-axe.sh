@@ -1,0 +1,86 @@
+#!/bin/sh
+# Accessibility of the archive (WCAG 2.1 AA): axe-core (rule sets
+# wcag2a, wcag2aa, wcag21a, wcag21aa) plus a check of chart colours
+# (1.4.11) on every kind of page, in light and dark colour schemes, on
+# screen and in print, run in Debian's Chromium through puppeteer-core
+# (tests/site/axe.js); then the keyboard alone (tests/site/keys.js).
+# On the sample site and on a corpus this test writes (five years of
+# reports, some without severity, titles in Japanese, Chinese and
+# Korean).  Every violation is printed with its page, mode and
+# selector.  axe-core and puppeteer-core come from npm into build/axe
+# ('make test-deps'); skipped without them, node or chromium.
+. "$(dirname "$0")/../lib.sh"
+. "$TOP/tests/site/site-lib.sh"
+mods=$TOP/build/axe/node_modules
+chromium=${CHROMIUM:-/usr/bin/chromium}
+if [ ! -f "$mods/axe-core/axe.min.js" ] || [ ! -d "$mods/puppeteer-core" ]; then
+	skip "axe-core" "no $mods/{axe-core,puppeteer-core} (make test-deps)"
+	done_testing; exit
+fi
+if ! command -v node >/dev/null 2>&1 || [ ! -x "$chromium" ]; then
+	skip "axe-core" "node or $chromium not installed (make test-deps)"
+	done_testing; exit
+fi
+export CHROMIUM="$chromium"
+d=$(tmpdir)
+
+# axe SITE PAGE...: no violation; each one shown as a "# " line.
+axe() {
+	site=$1; shift
+	node "$TOP/tests/site/axe.js" "$mods" "$site" "$@" >"$d/axe.out" 2>&1
+	rc=$?
+	sed 's/^/# /' "$d/axe.out"
+	[ "$rc" -eq 0 ]
+}
+# keys SITE [WORD]: the keyboard test's own ok/not ok lines.
+keys() {
+	node "$TOP/tests/site/keys.js" "$mods" "$@" >"$d/keys.out" 2>&1
+	rc=$?
+	cat "$d/keys.out"
+	T_FAILED=$((T_FAILED + $(grep -c '^not ok' "$d/keys.out")))
+	[ "$rc" -eq 0 ] || [ "$rc" -eq 1 ] || not_ok "keys: ran (exit $rc)"
+}
+# first DIR: the first page of a facet folder other than its index.
+first() {
+	(cd "$1/$2" && ls | grep -v '^index\.html$' | sort | head -1 |
+	    sed "s|^|$2/|")
+}
+# kinds SITE: one page of every kind the archive writes.
+kinds() {
+	echo index.html trends.html search.html 'search.html?q=a'
+	for f in service tag factor author owner; do
+		echo "$f/index.html" "$(first "$1" "$f")"
+	done
+	first "$1" year
+	first "$1" severity
+}
+
+if samples_repo "$d/repo"; then
+	check "axe: build the sample site" build_site "$d/repo" "$d/s"
+	check "axe: samples, every kind of page, light, dark and print" \
+	    axe "$d/s" $(kinds "$d/s") 'search.html?q=postgres' \
+	    r/2024-05-21-postgres-main-migration-lock.html \
+	    "$(cd "$d/s" && ls r/*.html | sort | tail -1)"
+	keys "$d/s"
+else
+	skip "axe: samples" "no sample-postmortems/make-repo.sh"
+fi
+
+sh "$TOP/tests/site/mkcorpus.sh" "$d/corpus" 240 60 >/dev/null
+check "axe: build a 240-report corpus over 60 months" \
+    build_site "$d/corpus" "$d/c"
+unknown=$(cd "$d/c" && grep -l 'sev-none' r/*.html | sort | head -1)
+cjk=$(cd "$d/c" && grep -l '인증' r/*.html | sort | head -1)
+check "axe: corpus has reports without severity and in Korean" \
+    test -n "$unknown" -a -n "$cjk"
+check "axe: corpus, every kind of page, light, dark and print" \
+    axe "$d/c" $(kinds "$d/c") "$unknown" "$cjk" 'search.html?q=%E6%B1%BA'
+keys "$d/c" checkout
+
+# A corpus with no overdue action item: the owner chart says so.
+sh "$TOP/tests/site/mkcorpus.sh" "$d/small" 2 2 >/dev/null
+(cd "$d/small" && sed -i 's/| open |/| done |/' reports/*.md &&
+    git commit -qam done)
+check "axe: build a corpus with nothing overdue" build_site "$d/small" "$d/e"
+check "axe: nothing overdue, the trend page" axe "$d/e" trends.html
+done_testing
