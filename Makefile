@@ -6,7 +6,7 @@ PKGS		 = libcmark-gfm libgit2 libpcre2-8 yaml-0.1
 DEB_PKGS	 = libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev \
 		   libpcre2-dev libyaml-dev pkg-config
 # Used by 'make check' only: man page lint, pre-commit, browser tests.
-DEB_TEST_PKGS	 = mandoc pre-commit chromium git python3 jq
+DEB_TEST_PKGS	 = mandoc pre-commit chromium git python3 jq fonts-noto-cjk
 PKG_CONFIG	?= pkg-config
 CC		?= cc
 CSTD		 = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -132,6 +132,15 @@ test-deps:
 		mkdir -p build/vnu && timeout 300 npm install --silent \
 		    --no-audit --no-fund --prefix build/vnu vnu-jar \
 		    >/dev/null 2>&1 || echo "note: could not install vnu-jar"; \
+	fi
+	@# axe-core and puppeteer-core (never plain puppeteer: it downloads
+	@# a browser) drive Debian's chromium in tests/site/t-axe.sh.
+	@if [ ! -f build/axe/node_modules/axe-core/axe.min.js ] && \
+	    command -v npm >/dev/null 2>&1; then \
+		mkdir -p build/axe && timeout 300 npm install --silent \
+		    --no-audit --no-fund --prefix build/axe axe-core@4 \
+		    puppeteer-core@24 >/dev/null 2>&1 || \
+		    echo "note: could not install axe-core, puppeteer-core"; \
 	fi
 
 unit: $(addprefix $(BUILD)/tests/unit/,$(UNIT_TESTS))
