@@ -38,4 +38,31 @@ for f in "$FIX"/*.md; do
 	n=$((n + 1))
 done
 check "timelines: fixtures found" test "$n" -ge 20
+
+# zones: in the configuration settles what IST means; timezone: may be a
+# region; a bad value is a configuration error naming the file.
+d=$(tmpdir)
+cp "$FIX/ambiguous-zone.md" "$d/"
+printf 'zones:\n  IST: "+05:30"\n' >"$d/.postmortem.yaml"
+(cd "$d" && $PM show ambiguous-zone.md --format json) >"$d/ist.json" 2>&1
+check "timelines: zones: IST +05:30 reads the rows" \
+    grep -q '"utc": "2021-09-09T04:30:00Z"' "$d/ist.json"
+d=$(tmpdir)
+cp "$FIX/lines-of-a-paragraph.md" "$d/"
+printf 'timezone: Europe/Zurich\n' >"$d/.postmortem.yaml"
+(cd "$d" && $PM show lines-of-a-paragraph.md --format json) >"$d/z.json" 2>&1
+if [ -f /usr/share/zoneinfo/Europe/Zurich ] || [ -n "${TZDIR:-}" ]; then
+	check "timelines: timezone: a region (CET in March)" \
+	    grep -q '"utc": "2020-03-04T07:10:00Z"' "$d/z.json"
+else
+	ok "timelines: timezone: a region # skip: no tz database"
+fi
+printf 'zones:\n  IST: Nowhere/Atlantis\n' >"$d/.postmortem.yaml"
+(cd "$d" && $PM lint 2>&1; echo "exit $?") >"$d/bad.txt"
+check "timelines: an unknown zone in zones: is a configuration error" \
+    grep -q "postmortem.yaml.*unknown zone 'Nowhere/Atlantis'" "$d/bad.txt"
+printf 'timezone: IST\n' >"$d/.postmortem.yaml"
+(cd "$d" && $PM lint 2>&1; echo "exit $?") >"$d/bad2.txt"
+check "timelines: an ambiguous timezone: is a configuration error" \
+    grep -q "unknown timezone 'IST'" "$d/bad2.txt"
 done_testing

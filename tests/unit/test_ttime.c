@@ -2,9 +2,13 @@
  * Unit tests for lib/doc/ttime.c: every time form of SPEC sections 1
  * and 5, every error, list-item prefixes and zone phrases.
  */
+#include <sys/stat.h>
+
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/time.h"
 #include "base/tz.h"
@@ -558,6 +562,86 @@ test_ttime__zones_map(void)
 	    off == 7200, "tz__region_from_zones");
 }
 
+/*
+ * Broken zone files under TZDIR: truncated, a header that promises more
+ * than the file holds, transitions out of order, not TZif at all.  Each
+ * is an unknown zone, never a crash or a wrong offset.
+ */
+static void
+test_tz__corrupt(void)
+{
+	static const unsigned char hdr[44] = { 'T', 'Z', 'i', 'f', '2' };
+	unsigned char	 b[200];
+	char		 dir[] = "/tmp/pm-tz.XXXXXX", path[256], name[32];
+	const char	*old = getenv("TZDIR");
+	char		*saved = old != NULL ? strdup(old) : NULL;
+	struct pm_tz	 z;
+	FILE		*fp;
+	int		 k;
+
+	if (mkdtemp(dir) == NULL) {
+		printf("ok - tz__corrupt # skip: no temporary folder\n");
+		free(saved);
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/Bad", dir);
+	(void)mkdir(path, 0700);
+	for (k = 0; k < 4; k++) {
+		memset(b, 0, sizeof(b));
+		memcpy(b, hdr, sizeof(hdr));
+		if (k == 1)
+			b[35] = 200;	/* 200 transitions in 200 bytes */
+		if (k == 2) {	/* two transitions, out of order */
+			b[4] = '\0';	/* version 1: its data is read */
+			b[35] = 2;
+			b[39] = 1;
+			b[44 + 3] = 9;
+			b[44 + 7] = 1;
+		}
+		if (k == 3)
+			memcpy(b, "NOTZ", 4);
+		snprintf(path, sizeof(path), "%s/Bad/Z%d", dir, k);
+		if ((fp = fopen(path, "wb")) == NULL)
+			continue;
+		fwrite(b, 1, k == 0 ? 20 : sizeof(b), fp);
+		fclose(fp);
+	}
+	/* A good version 1 file: no transitions, one type, UTC+1. */
+	memset(b, 0, sizeof(b));
+	memcpy(b, "TZif", 4);
+	b[39] = 1;		/* typecnt */
+	b[43] = 4;		/* charcnt */
+	b[44 + 2] = 0x0e;	/* 3600 = 0x0e10 */
+	b[44 + 3] = 0x10;
+	memcpy(b + 50, "XET", 4);
+	snprintf(path, sizeof(path), "%s/Bad/Good", dir);
+	if ((fp = fopen(path, "wb")) != NULL) {
+		fwrite(b, 1, 54, fp);
+		fclose(fp);
+	}
+	setenv("TZDIR", dir, 1);
+	OK(pm_tz_lookup(&z, "Bad/Good", 8, NULL, 0) == 0 &&
+	    pm_tz_offset_at(&z, 0, &k) == 0 && k == 3600,
+	    "tz__minimal_file_read");
+	remove(path);
+	for (k = 0; k < 4; k++) {
+		snprintf(name, sizeof(name), "Bad/Z%d", k);
+		snprintf(path, sizeof(path), "tz__corrupt_file_%d_unknown", k);
+		INT_EQ(pm_tz_lookup(&z, name, strlen(name), NULL, 0),
+		    PM_TZ_UNKNOWN, path);
+		snprintf(path, sizeof(path), "%s/Bad/Z%d", dir, k);
+		remove(path);
+	}
+	snprintf(path, sizeof(path), "%s/Bad", dir);
+	rmdir(path);
+	rmdir(dir);
+	if (saved != NULL)
+		setenv("TZDIR", saved, 1);
+	else
+		unsetenv("TZDIR");
+	free(saved);
+}
+
 /* The file decides the order of its numeric dates. */
 static void
 test_ttime__file_order(void)
@@ -667,5 +751,6 @@ main(void)
 	test_ttime__file_order();
 	test_ttime__name_day();
 	test_ttime__zone_decl();
+	test_tz__corrupt();
 	return harness_done();
 }
