@@ -1346,8 +1346,8 @@ pm_infer_base_day(const struct pm_doc *doc, const struct pm_config *cfg,
 	size_t			 len, tlen;
 	unsigned int		 n, first;
 	enum mkey		 k, hk = MK_NONE;
-	int			 infence = 0, titled = 0;
-	int64_t			 hint = 0;
+	int			 infence = 0, titled = 0, after = 0, has_late = 0;
+	int64_t			 hint = 0, late = 0;
 	int			 has_hint;
 
 	memset(&tctx, 0, sizeof(tctx));
@@ -1377,7 +1377,11 @@ pm_infer_base_day(const struct pm_doc *doc, const struct pm_config *cfg,
 			}
 			trim(&t, &tlen);
 			if (pm_sec__match(t, tlen, cfg) == PM_SEC_TIMELINE)
-				break;
+				after = 1;
+			if (after) {
+				hk = MK_NONE;
+				continue;
+			}
 			if (n == first || hk == MK_NONE) {
 				size_t	 rest, pn;
 
@@ -1396,7 +1400,7 @@ pm_infer_base_day(const struct pm_doc *doc, const struct pm_config *cfg,
 				hk = MK_NONE;
 			continue;
 		}
-		if (hk != MK_NONE) {
+		if (hk != MK_NONE && !after) {
 			if (list_item(s, len, &t, &tlen) == 0) {
 				t = s;
 				tlen = len;
@@ -1407,11 +1411,20 @@ pm_infer_base_day(const struct pm_doc *doc, const struct pm_config *cfg,
 		if (!read_mline(s, len, &ml))
 			continue;
 		k = key_kind(ml.key, ml.keylen);
-		if ((k == MK_DATE || k == MK_START) &&
-		    read_day(&tctx, ml.val, ml.vallen, day) == 0)
-			return 0;
+		if ((k != MK_DATE && k != MK_START) || (after && has_late))
+			continue;
+		if (read_day(&tctx, ml.val, ml.vallen, after ? &late : day) == 0) {
+			if (!after)
+				return 0;
+			has_late = 1;
+		}
 	}
-	/* "2024-03-03-hub-outage.md": the day the file is named after. */
+	/* "Date:" after the timeline, then the day the file is named after
+	 * ("2024-03-03-hub-outage.md"). */
+	if (has_late) {
+		*day = late;
+		return 0;
+	}
 	if (has_hint) {
 		*day = hint;
 		return 0;

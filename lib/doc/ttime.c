@@ -243,6 +243,15 @@ read_name(struct scan *sc, const char *const *names, size_t n)
 	return 0;
 }
 
+/* Length of a U+2010 or U+2011 hyphen at the position, or 0. */
+static size_t
+hyphen_at(const struct scan *sc)
+{
+	if (at(sc, "\xe2\x80\x90") || at(sc, "\xe2\x80\x91"))
+		return 3;
+	return 0;
+}
+
 /*
  * Which of a and b (both at most 12, different) is the day: the
  * configuration's date_order, else dots (never month-first), else what
@@ -282,19 +291,28 @@ static int
 read_numdate(struct scan *sc, struct expr *e)
 {
 	struct field	 f[3];
-	size_t		 start = sc->i;
+	size_t		 start = sc->i, sl;
 	int		 sep, k, dayfirst, bad = 0, yy = 0;
 	long		 a, b;
 
 	if (read_field(sc, &f[0]) == -1)
 		goto no;
-	sep = peek(sc, 0);
+	/* "2025\u201105\u201120": typographic hyphens are dashes. */
+	if ((sl = hyphen_at(sc)) > 0)
+		sep = '-';
+	else
+		sep = peek(sc, 0), sl = 1;
 	if (sep != '-' && sep != '/' && sep != '.')
 		goto no;
-	sc->i++;
-	if (read_field(sc, &f[1]) == -1 || peek(sc, 0) != sep)
+	sc->i += sl;
+	if (read_field(sc, &f[1]) == -1)
 		goto no;
-	sc->i++;
+	if (sep == '-' && sl > 1 && hyphen_at(sc) == sl)
+		sc->i += sl;
+	else if (peek(sc, 0) == sep && sl == 1)
+		sc->i++;
+	else
+		goto no;
 	if (read_field(sc, &f[2]) == -1)
 		goto no;
 	/* "1/2/23" with slashes only; "1.2.3" or "10-20-30" are not. */

@@ -448,6 +448,8 @@ static const struct tcase cases[] = {
 	{ "7/5/23", NULL, NULL, PM_DATE_MDY, "D 2023-07-05" },
 	{ "11/03/202", NULL, NULL, 0, "! impossible date" },
 	{ "2018-08-22, 03:26pm", NULL, NULL, 0, "2018-08-22T15:26:00Z" },
+	{ "2025\xe2\x80\x91" "05\xe2\x80\x91" "20 08:41", NULL, NULL, 0,
+	    "2025-05-20T08:41:00Z" },
 	{ "2018-08-10 1250 UTC", NULL, NULL, 0, "2018-08-10T12:50:00Z" },
 	{ "2018-07-08 ca. 18:30", NULL, "CEST", 0, "2018-07-08T16:30:00Z" },
 	{ "2018-01-22 15:00ish UTC", NULL, NULL, 0, "2018-01-22T15:00:00Z" },
