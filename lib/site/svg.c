@@ -386,6 +386,9 @@ svg_vertical(struct pm_html *h, const struct pm_chart *c)
 		slot = SLOT_MIN;
 	if (slot > SLOT_MAX)
 		slot = SLOT_MAX;
+	/* Few bars: wide enough to label every one. */
+	if (slot < labw && labw * (double)br.n <= PLOT_W)
+		slot = labw;
 	w = left + right + slot * (double)br.n;
 	if (w < MIN_W)
 		w = MIN_W;
