@@ -7,7 +7,8 @@
 // MODULES is the node_modules folder holding puppeteer-core and
 // axe-core (build/axe/node_modules, 'make test-deps'); each PAGE is a
 // path under SITE, optionally with a ?query.  Every page is checked in
-// four modes: light and dark colour schemes, on screen and in print.
+// five modes: light and dark colour schemes, on screen and in print,
+// and light on a 360-pixel-wide screen.
 // Prints one line per violation node ("VIOLATION page [mode] rule:
 // selector: summary") and a last line "checked N pages x M modes: V
 // violations"; exits 1 when there is any violation, 2 on a failure to
@@ -30,6 +31,8 @@ const modes = [
 	{ name: "dark", scheme: "dark", media: "screen" },
 	{ name: "print-light", scheme: "light", media: "print" },
 	{ name: "print-dark", scheme: "dark", media: "print" },
+	// A phone: charts and tables scroll in their own boxes.
+	{ name: "narrow", scheme: "light", media: "screen", width: 360 },
 ];
 
 // WCAG 1.4.11, which axe does not check: in each chart, every series
@@ -111,6 +114,8 @@ async function main() {
 			// the protocol, not a <script>.
 			await page.evaluate(axeSource);
 			for (const m of modes) {
+				await page.setViewport({ width: m.width || 1280,
+				    height: 900 });
 				await cdp.send("Emulation.setEmulatedMedia", {
 					media: m.media, features: [{
 					name: "prefers-color-scheme",

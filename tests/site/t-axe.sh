@@ -2,13 +2,14 @@
 # Accessibility of the archive (WCAG 2.1 AA): axe-core (rule sets
 # wcag2a, wcag2aa, wcag21a, wcag21aa) plus a check of chart colours
 # (1.4.11) on every kind of page, in light and dark colour schemes, on
-# screen and in print, run in Debian's Chromium through puppeteer-core
-# (tests/site/axe.js); then the keyboard alone (tests/site/keys.js).
-# On the sample site and on a corpus this test writes (five years of
-# reports, some without severity, titles in Japanese, Chinese and
-# Korean).  Every violation is printed with its page, mode and
-# selector.  axe-core and puppeteer-core come from npm into build/axe
-# ('make test-deps'); skipped without them, node or chromium.
+# screen and in print, and on a 360-pixel screen, run in Debian's
+# Chromium through puppeteer-core (tests/site/axe.js); then the
+# keyboard alone (tests/site/keys.js).  On the sample site and on a
+# corpus this test writes (five years of reports, some without
+# severity, titles in Japanese, Chinese and Korean).  Every violation
+# is printed with its page, mode and selector.  axe-core and
+# puppeteer-core come from npm into build/axe ('make test-deps');
+# skipped without them, node or chromium.
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/site/site-lib.sh"
 mods=$TOP/build/axe/node_modules
@@ -57,7 +58,7 @@ kinds() {
 
 if samples_repo "$d/repo"; then
 	check "axe: build the sample site" build_site "$d/repo" "$d/s"
-	check "axe: samples, every kind of page, light, dark and print" \
+	check "axe: samples, every kind of page, light, dark, print and narrow" \
 	    axe "$d/s" $(kinds "$d/s") 'search.html?q=postgres' \
 	    r/2024-05-21-postgres-main-migration-lock.html \
 	    "$(cd "$d/s" && ls r/*.html | sort | tail -1)"
@@ -73,7 +74,7 @@ unknown=$(cd "$d/c" && grep -l 'sev-none' r/*.html | sort | head -1)
 cjk=$(cd "$d/c" && grep -l '인증' r/*.html | sort | head -1)
 check "axe: corpus has reports without severity and in Korean" \
     test -n "$unknown" -a -n "$cjk"
-check "axe: corpus, every kind of page, light, dark and print" \
+check "axe: corpus, every kind of page, light, dark, print and narrow" \
     axe "$d/c" $(kinds "$d/c") "$unknown" "$cjk" 'search.html?q=%E6%B1%BA'
 keys "$d/c" checkout
 
