@@ -1,7 +1,10 @@
 # Shared shell helpers for the test scripts (git's test-lib in small).
 # Source it; then call ok/not_ok or check, and finish with 'done_testing'.
-# Every script prints "ok - NAME" / "not ok - NAME" lines; tests/run.sh
-# counts them.
+# Every script prints "ok - NAME" / "not ok - NAME" lines (a skipped
+# check: "ok - NAME # skip: why") and, from done_testing, a plan line
+# "1..N" (TAP).  tests/run.sh fails a script that exits non-zero, prints
+# no plan, or fewer checks than its plan.  Checks are counted in files
+# under $T_ROOT, so that ok/not_ok work in subshells and pipelines too.
 set -u
 : "${PM:=build/postmortem}"
 TOP=$(cd "$(dirname "$0")/../.." 2>/dev/null && pwd)
@@ -33,30 +36,30 @@ git() {
 	command git "$@"
 }
 T_FAILED=0
+: >"$T_ROOT/.checks"
+: >"$T_ROOT/.failed"
 
-# need_gen_corpus NAME: set GEN to the corpus generator of the shared
-# workplace ($GEN_CORPUS, else ../shared/bench/gen-corpus beside the
-# checkout, else /work/shared), or report NAME as skipped and end the
-# script when it, or python3, is not there.
+# need_gen_corpus NAME: set GEN to the project's corpus generator
+# (bench/gen-corpus.py), or report NAME as skipped and end the script
+# when python3 is missing ('make test-deps' installs it).
 need_gen_corpus() {
-	GEN=
-	for g in "${GEN_CORPUS:-}" "$TOP/../shared/bench/gen-corpus" \
-	    /work/shared/bench/gen-corpus; do
-		[ -n "$g" ] && [ -f "$g" ] && { GEN=$g; break; }
-	done
-	if [ -z "$GEN" ]; then
-		ok "$1 # skip: no gen-corpus (set GEN_CORPUS to ../shared/bench/gen-corpus)"
-	elif ! command -v python3 >/dev/null 2>&1; then
-		ok "$1 # skip: python3 not found"
-	else
-		return 0
+	GEN=$TOP/bench/gen-corpus.py
+	if ! command -v python3 >/dev/null 2>&1; then
+		ok "$1 # skip: python3 not found (make test-deps)"
+		done_testing
+		exit
 	fi
-	done_testing
-	exit
 }
 
-ok() { printf 'ok - %s\n' "$1"; }
-not_ok() { printf 'not ok - %s\n' "$1"; T_FAILED=$((T_FAILED + 1)); }
+ok() { printf 'ok - %s\n' "$1"; echo >>"$T_ROOT/.checks"; }
+not_ok() {
+	printf 'not ok - %s\n' "$1"
+	echo >>"$T_ROOT/.checks"; echo >>"$T_ROOT/.failed"
+	T_FAILED=$((T_FAILED + 1))
+}
+
+# skip NAME WHY: a check that could not run here, counted as skipped.
+skip() { ok "$1 # skip: $2"; }
 
 # check NAME COMMAND...: ok when COMMAND succeeds.
 check() {
@@ -81,6 +84,15 @@ commit_at() {
 
 pm() { $PM "$@"; }
 
+# done_testing: print the plan (the number of checks made) and return
+# non-zero when one failed.  A script with no check at all fails too.
 done_testing() {
-	[ "$T_FAILED" -eq 0 ]
+	T_n=$(wc -l <"$T_ROOT/.checks")
+	T_f=$(wc -l <"$T_ROOT/.failed")
+	if [ "$T_n" -eq 0 ]; then
+		not_ok "$(basename "$0"): made no check"
+		T_n=1 T_f=1
+	fi
+	echo "1..$T_n"
+	[ "$T_f" -eq 0 ]
 }

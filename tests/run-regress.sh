@@ -51,4 +51,5 @@ for exp in tests/regress/*/*.out_*; do
 	fi
 done
 echo "# regress: $pass passed, $fail failed"
+echo "1..$((pass + fail))"
 [ "$fail" -eq 0 ]

@@ -100,6 +100,9 @@ if [ -z "${VALGRIND:-}" ]; then
 	bcase line-10mb line10mb
 	bcase table-100k-columns wide_table
 	bcase table-100k-rows long_table
+else
+	skip "hostile-build/line-10mb, table-100k-columns, table-100k-rows" \
+	    "big inputs are not run under valgrind"
 fi
 bcase cve-table cve_table
 bcase cve-quotes cve_quotes

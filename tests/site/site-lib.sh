@@ -25,4 +25,3 @@ add_report() {
 	(cd "$1" && git add "$2" && commit_at "$4" "add $2")
 }
 
-skip() { printf 'ok - %s # skip %s\n' "$1" "$2"; }

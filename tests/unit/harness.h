@@ -1,7 +1,9 @@
 /*
  * A minimal unit-test harness in the shape of cmark's api_test/harness.h:
  * OK, INT_EQ, STR_EQ print "ok - NAME" / "not ok - NAME" lines, and
- * harness_done() returns the exit status.
+ * harness_done() prints the plan line "1..N" (TAP) and returns the exit
+ * status.  tests/run.sh fails a binary that exits non-zero or crashes
+ * (no plan line), whatever it printed before.
  */
 #ifndef PM_HARNESS_H
 #define PM_HARNESS_H
@@ -10,14 +12,17 @@
 #include <string.h>
 
 static int	harness_failed;
+static int	harness_count;
 
 #define	OK(cond, name) do {						\
+	harness_count++;						\
 	if (cond)							\
 		printf("ok - %s\n", name);				\
 	else {								\
 		printf("not ok - %s (%s:%d)\n", name, __FILE__, __LINE__); \
 		harness_failed++;					\
 	}								\
+	fflush(stdout);	/* a crash later must not lose these lines */	\
 } while (0)
 
 #define	INT_EQ(got, want, name) do {					\
@@ -40,6 +45,12 @@ static int	harness_failed;
 static int
 harness_done(void)
 {
+	if (harness_count == 0) {
+		printf("not ok - made no check\n");
+		harness_failed++;
+		harness_count++;
+	}
+	printf("1..%d\n", harness_count);
 	return harness_failed ? 1 : 0;
 }
 
