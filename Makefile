@@ -5,8 +5,12 @@
 PKGS		 = libcmark-gfm libgit2 libpcre2-8 yaml-0.1
 DEB_PKGS	 = libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev \
 		   libpcre2-dev libyaml-dev pkg-config
-# Used by 'make check' only: man page lint, pre-commit, browser tests.
-DEB_TEST_PKGS	 = mandoc pre-commit chromium git python3 jq fonts-noto-cjk
+# Used by 'make check' only: man page lint, pre-commit, browser tests, the
+# Nu HTML checker (java, and npm to fetch vnu-jar).
+DEB_TEST_PKGS	 = mandoc pre-commit chromium git python3 jq fonts-noto-cjk \
+		   strace default-jre-headless npm
+# Used by 'make bench' only: the yardsticks of the table (bench/run.sh).
+DEB_BENCH_PKGS	 = cmark-gfm hugo time git python3
 PKG_CONFIG	?= pkg-config
 CC		?= cc
 CSTD		 = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -71,7 +75,7 @@ FUZZ_TARGETS	 = fuzz_yaml fuzz_frontmatter fuzz_doc fuzz_rulepack \
 DEFS		 = -DPM_VERSION='"$(VERSION)"' -DPM_DATADIR='"$(DATADIR)"'
 
 .PHONY: all deps check test unit regress regen valgrind fuzz bench demo \
-	install clean headercheck lint-man test-deps
+	install clean headercheck lint-man test-deps bench-deps
 
 all: $(BUILD)/postmortem
 
@@ -109,21 +113,36 @@ deps:
 		    "(Debian: $(DEB_PKGS))" >&2; exit 1; \
 	fi
 
-# Tools the test suite drives (pre-commit, chromium, mandoc).
-test-deps:
-	@missing=; for p in $(DEB_TEST_PKGS); do \
+# Tools the test suite drives (pre-commit, chromium, mandoc...), and those
+# the benchmark measures against (cmark-gfm, hugo): the Debian packages
+# not here yet (a package whose command is on PATH counts as here: npm
+# may come with nodejs), one at a time, so that a failure costs only
+# its own tests (they say they are skipped).
+define install_pkgs
+	@missing=; for p in $(1); do \
+		case $$p in default-jre-headless) c=java ;; \
+		time) c=/usr/bin/time ;; *) c=$$p ;; esac; \
+		command -v $$c >/dev/null 2>&1 && continue; \
 		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 	done; \
-	if [ -n "$$missing" ]; then \
-		if [ "$$(id -u)" = 0 ]; then \
-			echo "installing$$missing"; \
-			apt-get update -qq && \
-			DEBIAN_FRONTEND=noninteractive apt-get install -y \
-			    -qq $$missing >/dev/null; \
-		else \
-			echo "tests need:$$missing (sudo make test-deps)" >&2; \
-		fi; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ]; then \
+		echo "installing$$missing"; \
+		apt-get update -qq; \
+		for p in $$missing; do \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			    $$p >/dev/null 2>&1 || \
+			    echo "note: could not install $$p" >&2; \
+		done; \
+	elif [ -n "$$missing" ]; then \
+		echo "$(2) need:$$missing (sudo make $(3))" >&2; \
 	fi
+endef
+
+bench-deps:
+	$(call install_pkgs,$(DEB_BENCH_PKGS),benchmarks,bench-deps)
+
+test-deps:
+	$(call install_pkgs,$(DEB_TEST_PKGS),tests,test-deps)
 	@# The Nu HTML checker, when npm and java are here (tests skip it
 	@# with a note otherwise); into build/, never committed.
 	@if [ ! -f build/vnu/node_modules/vnu-jar/build/dist/vnu.jar ] && \
@@ -235,7 +254,7 @@ demo: all
 	fi
 
 # The loading benchmark (bench/run.sh) and the stages' own (bench/*.sh).
-bench: all
+bench: all bench-deps
 	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(DEFS) $(PKG_CFLAGS) -Ilib \
 	    -o $(BUILD)/bench-load bench/load.c $(BUILD)/libpm.a $(PKG_LIBS)
 	BUILD=$(BUILD) sh bench/run.sh

@@ -3,14 +3,14 @@
 # this from bench/run.sh, or alone: sh bench/adopt.sh).  Targets, on 2
 # cores:
 #   - 'adopt' (dry run, the whole diff) on a 10,000-report legacy
-#     repository (gen-corpus --style legacy --git, about 36 MB) in
+#     repository (bench/gen-corpus.py --style legacy --git) in
 #     < 1.5 s wall;
 #   - 'lint' on it with 'include' selecting the reports within 20 % of
 #     'lint' on the same number of reports with front matter ($CORPUS,
 #     made by bench/run.sh, or generated here).
 # Best of 3; wall seconds, CPU seconds (user + system), peak RSS.
 #
-#   PM=build/postmortem LEGACY=/tmp/leg10k CORPUS=/tmp/corp/c10k \
+#   PM=build/postmortem LEGACY=build/bench/legacy10000 CORPUS=build/bench/c10000 \
 #       sh bench/adopt.sh
 cd "$(dirname "$0")/.." || exit 2
 TOP=$PWD
@@ -19,13 +19,12 @@ TOP=$PWD
 case "$PM" in /*) ;; *) PM="$TOP/$PM" ;; esac
 : "${LEGACY:=$TOP/$BUILD/bench/legacy10000}"
 : "${CORPUS:=$TOP/$BUILD/bench/c10000}"
-GEN=${GEN_CORPUS:-$TOP/../shared/bench/gen-corpus}
+GEN=$TOP/bench/gen-corpus.py
 export TZ=UTC LC_ALL=C.UTF-8 NO_COLOR=1
 
-if [ ! -f "$GEN" ] || ! command -v python3 >/dev/null 2>&1; then
-	echo "bench/adopt: needs ../shared/bench/gen-corpus and python3;" \
-	    "skipping"
-	exit 0
+if ! command -v python3 >/dev/null 2>&1; then
+	echo "bench/adopt: needs python3 (bench/gen-corpus.py)" >&2
+	exit 2
 fi
 gen() {
 	[ -d "$2/.git" ] && return 0

@@ -6,20 +6,16 @@
 # they are installed under build/bench/node (BENCH_NODE=1 installs them
 # there with npm; node_modules is never committed).
 #
-#   PM=build/postmortem CORPUS=/tmp/corp/c10k sh bench/lint.sh
+#   PM=build/postmortem CORPUS=build/bench/c10000 sh bench/lint.sh
 cd "$(dirname "$0")/.." || exit 2
 TOP=$PWD
 : "${PM:=build/postmortem}"
 case "$PM" in /*) ;; *) PM="$TOP/$PM" ;; esac
-: "${CORPUS:=/tmp/corp/c10k}"
-GEN="$TOP/../shared/bench/gen-corpus"
+: "${CORPUS:=$TOP/build/bench/c10000}"
+GEN="$TOP/bench/gen-corpus.py"
 export TZ=UTC LC_ALL=C.UTF-8 NO_COLOR=1
 
 if [ ! -d "$CORPUS/.git" ]; then
-	if [ ! -f "$GEN" ]; then
-		echo "bench/lint: no corpus at $CORPUS and no generator" >&2
-		exit 0
-	fi
 	echo "bench/lint: generating $CORPUS (10,000 reports)"
 	python3 "$GEN" --count 10000 --violations 0.2 --git \
 	    --out "$CORPUS" >/dev/null || exit 2

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Benchmarks ('make bench').  Generates, once, Git repositories of
-# 1,000 / 5,000 / 10,000 reports under build/bench/ with the shared
-# generator (../shared/bench/gen-corpus, or $GEN_CORPUS), then measures
+# 1,000 / 5,000 / 10,000 reports under build/bench/ with the project's
+# generator (bench/gen-corpus.py --git), then measures
 # wall time and peak RSS of loading them (listing, reading, parsing and
 # the history walk: build/bench-load) and of 'postmortem lint'.
 # Target for loading: 10,000 reports in < 1.0 s wall and < 300 MB RSS,
@@ -21,23 +21,11 @@ OUT="$TOP/$BUILD/bench"
 SIZES="${SIZES:-1000 5000 10000}"
 export TZ=UTC LC_ALL=C.UTF-8 NO_COLOR=1 PM BUILD
 
-# The generator: $GEN_CORPUS, else next to the checkout.
-GEN=${GEN_CORPUS:-}
-if [ -z "$GEN" ]; then
-	for g in "$TOP/../shared/bench/gen-corpus" \
-	    "$TOP/../../shared/bench/gen-corpus" \
-	    /work/shared/bench/gen-corpus; do
-		if [ -f "$g" ]; then GEN=$g; break; fi
-	done
-fi
-if [ -z "$GEN" ] || [ ! -f "$GEN" ]; then
-	echo "bench: the corpus generator (../shared/bench/gen-corpus)" \
-	    "is missing; set GEN_CORPUS=PATH; skipping"
-	exit 0
-fi
+# The project's corpus generator (Python 3, standard library only).
+GEN=$TOP/bench/gen-corpus.py
 if ! command -v python3 >/dev/null 2>&1; then
-	echo "bench: python3 is needed by the generator; skipping"
-	exit 0
+	echo "bench: python3 is needed by bench/gen-corpus.py" >&2
+	exit 2
 fi
 
 tmp=$(mktemp -d)

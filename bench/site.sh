@@ -1,6 +1,6 @@
 #!/bin/sh
 # The archive benchmark (called by 'make bench', or alone):
-#     sh bench/site.sh [CORPUS]     default $CORPUS, else /tmp/corp/c10k
+#     sh bench/site.sh [CORPUS]     default $CORPUS, else build/bench/c10000
 # Builds the site of CORPUS (a Git repository of reports) with
 # postmortem ($PM, default build/postmortem): a first build with its
 # phase times (PM_SITE_TIMING: wall and CPU of load, lint, model, pages),
@@ -19,7 +19,7 @@
 # effect: compare the CPU column of the phases when the machine is busy.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-corpus=${1:-${CORPUS:-/tmp/corp/c10k}}
+corpus=${1:-${CORPUS:-$top/build/bench/c10000}}
 pm=${PM:-$top/build/postmortem}
 out=$top/build/bench-site
 [ -d "$corpus/.git" ] || { echo "site bench: no corpus at $corpus" >&2; exit 0; }
