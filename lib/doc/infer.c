@@ -1051,7 +1051,11 @@ has_word(const char *s, const char *const *words, size_t nwords)
 	for (i = 0; s[i] != '\0'; i++) {
 		if (i > 0 && isalnum((unsigned char)s[i - 1]))
 			continue;
+		if (!isalpha((unsigned char)s[i]))
+			continue;
 		for (w = 0; w < nwords; w++) {
+			if (tolower((unsigned char)s[i]) != words[w][0])
+				continue;
 			n = strlen(words[w]);
 			if (strncasecmp(s + i, words[w], n) == 0 &&
 			    !isalnum((unsigned char)s[i + n]))
@@ -1340,6 +1344,21 @@ int
 pm_infer_base_day(const struct pm_doc *doc, const struct pm_config *cfg,
     int64_t *day)
 {
+	int64_t	 hint = 0;
+	int	 has_hint, conflict;
+	enum pm_date_order order;
+
+	has_hint = doc->path != NULL && pm_ttime_name_day(doc->path,
+	    &hint) == 0;
+	order = pm_ttime_file_order(doc->text, doc->textsz, has_hint, hint,
+	    &conflict);
+	return pm_infer_base_day_order(doc, cfg, order, conflict, day);
+}
+
+int
+pm_infer_base_day_order(const struct pm_doc *doc, const struct pm_config *cfg,
+    enum pm_date_order file_order, int conflict, int64_t *day)
+{
 	struct pm_ttime_ctx	 tctx;
 	struct mline		 ml;
 	const char		*s, *t;
@@ -1355,8 +1374,8 @@ pm_infer_base_day(const struct pm_doc *doc, const struct pm_config *cfg,
 	tctx.cfg = cfg;
 	has_hint = doc->path != NULL && pm_ttime_name_day(doc->path,
 	    &hint) == 0;
-	tctx.file_order = pm_ttime_file_order(doc->text, doc->textsz,
-	    has_hint, hint, &tctx.file_conflict);
+	tctx.file_order = file_order;
+	tctx.file_conflict = conflict;
 	first = doc->body_line > 0 ? doc->body_line : 1;
 	for (n = first; n <= doc->nlines; n++) {
 		if ((s = line_at(doc, n, &len)) == NULL)

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "source/config.h"
+
 struct pm_doc;
 struct pm_config;
 
@@ -34,6 +36,11 @@ void	 pm_infer_meta(struct pm_doc *, const struct pm_config *);
  * (line map).  Returns 0 and sets *day (days since the epoch), or -1.
  */
 int	 pm_infer_base_day(const struct pm_doc *, const struct pm_config *,
+	    int64_t *day);
+/* The same when the day order of the file's dates is already known
+ * (pm_ttime_file_order). */
+int	 pm_infer_base_day_order(const struct pm_doc *,
+	    const struct pm_config *, enum pm_date_order, int conflict,
 	    int64_t *day);
 
 /* 1 if the text of a line looks like "Key: value" metadata we know. */

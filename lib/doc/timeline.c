@@ -171,7 +171,8 @@ timeline_begin(struct pm_walk *w)
 	else {
 		/* Once per document: it reads every line. */
 		if (w->base_state == 0)
-			w->base_state = pm_infer_base_day(w->doc, w->cfg,
+			w->base_state = pm_infer_base_day_order(w->doc,
+			    w->cfg, w->file_order, w->file_conflict,
 			    &w->base_day) == 0 ? 1 : -1;
 		if (w->base_state == 1) {
 			w->has_started_day = 2;	/* a day, not an instant */
@@ -760,8 +761,16 @@ time_at_end(struct pm_walk *w, const char *s, size_t len)
 	struct pm_ttime		 tt;
 	size_t			 i, words = 0;
 
+	/* The time is the whole tail: at most a few dozen bytes. */
+	if (len > 120 || len < 10)
+		return 0;
 	make_ctx(w, &ctx, &w->zone, w->zone_off, w->zone_error);
 	for (i = 0; i < len && words <= 5; i++) {
+		if (len - i > 48) {
+			if (s[i] == ' ' && i > 0 && s[i - 1] != ' ')
+				words++;
+			continue;
+		}
 		if (i > 0 && (s[i - 1] == ' ' || s[i - 1] == ':') &&
 		    s[i] != ' ' && isdigit((unsigned char)s[i])) {
 			if (pm_ttime_parse(&tt, s + i, len - i, &ctx) == 0 &&

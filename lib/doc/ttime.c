@@ -221,13 +221,15 @@ read_name(struct scan *sc, const char *const *names, size_t n)
 {
 	size_t	 j, wl, k;
 
+	if (!isalpha(peek(sc, 0)))
+		return 0;
 	for (j = sc->i; j < sc->len && isalpha((unsigned char)sc->s[j]); j++)
 		continue;
 	wl = j - sc->i;
 	if (wl < 3)
 		return 0;
 	for (k = 0; k < n; k++) {
-		if (wl > strlen(names[k]))
+		if (tolower(peek(sc, 0)) != names[k][0] || wl > strlen(names[k]))
 			continue;
 		if (strncasecmp(sc->s + sc->i, names[k], wl) != 0)
 			continue;
@@ -630,6 +632,11 @@ read_clock(struct scan *sc, struct expr *e)
 static int
 read_approx_prefix(struct scan *sc)
 {
+	int	 c = tolower(peek(sc, 0));
+
+	/* Most text starts with none of these: stay cheap. */
+	if (c != '~' && c != 0xef && c != 0xe2 && c != 'c' && c != 'a')
+		return 0;
 	if (at(sc, "~")) {
 		sc->i += 1;
 	} else if (at(sc, "\xef\xbd\x9e") || at(sc, "\xe2\x89\x88")) {
@@ -850,6 +857,8 @@ read_placeholder_word(struct scan *sc)
 	};
 	size_t	 k, n;
 
+	if (strchr("?TtNnXxUuHh", peek(sc, 0)) == NULL || peek(sc, 0) == '\0')
+		return 0;
 	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
 		n = strlen(words[k]);
 		if (sc->len - sc->i >= n &&
