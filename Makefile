@@ -41,22 +41,24 @@ BASE_OBJS	 = lib/base/alloc.o lib/base/arena.o lib/base/buf.o \
 		   lib/base/err.o lib/base/finding.o lib/base/glob.o \
 		   lib/base/json.o lib/base/time.o lib/base/timing.o \
 		   lib/base/tz.o \
-		   lib/base/utf8.o \
+		   lib/base/utf8.o lib/base/linkpath.o \
 		   lib/base/yamlx.o
 SOURCE_OBJS	 = lib/source/config.o lib/source/history.o \
 		   lib/source/repo.o lib/corpus.o
 DOC_OBJS	 = lib/doc/actions.o lib/doc/doc.o lib/doc/factors.o \
 		   lib/doc/frontmatter.o lib/doc/markdown.o lib/doc/prose.o \
 		   lib/doc/screen.o lib/doc/sections.o lib/doc/split.o \
-		   lib/doc/timeline.o lib/doc/ttime.o lib/doc/infer.o
+		   lib/doc/timeline.o lib/doc/ttime.o lib/doc/infer.o \
+		   lib/doc/urls.o
 LINT_OBJS	 = lib/lint/checks.o lib/lint/check_actions.o \
 		   lib/lint/check_body.o lib/lint/check_meta.o \
 		   lib/lint/check_timeline.o lib/lint/rulepack.o \
-		   lib/lint/suppress.o lib/lint/baseline.o
+		   lib/lint/suppress.o lib/lint/baseline.o \
+		   lib/lint/check_links.o
 REPORT_OBJS	 = lib/report/report.o lib/report/text.o \
 		   lib/report/json.o lib/report/sarif.o lib/report/github.o \
 		   lib/report/gitlab.o lib/report/junit.o
-SITE_OBJS	 = lib/site/feed.o lib/site/html.o lib/site/page_doc.o \
+SITE_OBJS	 = lib/site/attach.o lib/site/feed.o lib/site/html.o lib/site/page_doc.o \
 		   lib/site/page_index.o lib/site/page_trends.o \
 		   lib/site/search.o lib/site/site.o lib/site/sitemap.o \
 		   lib/site/svg.o lib/site/tmpl.o lib/site/write.o
@@ -66,7 +68,7 @@ LIB_OBJS	 = $(BASE_OBJS) $(SOURCE_OBJS) $(DOC_OBJS) $(LINT_OBJS) \
 CMD_OBJS	 = cmd/main.o cmd/common.o cmd/cmd_adopt.o cmd/cmd_build.o \
 		   cmd/cmd_init.o cmd/cmd_lint.o cmd/cmd_new.o \
 		   cmd/cmd_rules.o cmd/cmd_show.o
-UNIT_TESTS	 = test_base test_tmpl test_ttime test_infer test_lint test_config \
+UNIT_TESTS	 = test_base test_linkpath test_tmpl test_ttime test_infer test_lint test_config \
 		   test_history test_split test_doc
 # libFuzzer targets, tests/fuzz/<name>.c, built by 'make fuzz' (clang).
 FUZZ_TARGETS	 = fuzz_yaml fuzz_frontmatter fuzz_doc fuzz_rulepack \

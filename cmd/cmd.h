@@ -51,5 +51,15 @@ int	 cmd_today(const char *arg, int32_t *out);
 /* Path of a data directory ("rules", "themes"): next to the binary in
  * the source tree, else PM_DATADIR.  Static storage. */
 const char	*cmd_datadir(struct pm_ctx *, const char *sub);
+/*
+ * The tree local links resolve against (links/local, attachments):
+ * every file of kind, listed only when some target document has a
+ * file link and the rule is not off (force: always).  Sets *name to
+ * "the commit", "the index" or "the working tree".  0, or -1 printed.
+ */
+struct pm_corpus;
+int	 cmd_tree(struct pm_source *, enum pm_srckind, const char *rev,
+	    const struct pm_corpus *, const struct pm_config *, int force,
+	    struct pm_entries *out, const char **name);
 
 #endif /* PM_CMD_H */

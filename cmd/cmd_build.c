@@ -67,6 +67,7 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 	struct pm_lint_opts	 lopts;
 	struct pm_site_opts	 so;
 	struct pm_site_stats	 st;
+	struct pm_entries	 tree = { NULL, 0, 0 };
 	char			*theme = NULL, *deftheme = NULL;
 	const char		*rev = NULL, *out = "site", *base = NULL;
 	const char		*themearg = NULL, *today = NULL;
@@ -153,6 +154,10 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 	}
 	phase("load");
 	lopts.has_history = 1;
+	if (cmd_tree(src, lo.kind, lo.rev, corpus, &cfg, 1, &tree,
+	    &lopts.tree_name) == -1)
+		goto done;
+	lopts.tree = tree.n > 0 ? &tree : NULL;
 	pm_lint_corpus(corpus, &cfg, packs, &lopts, &fs, NULL);
 	pm_findings_sort(&fs);
 	phase("lint");
@@ -174,6 +179,9 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 	so.today = lopts.today;
 	so.findings = &fs;
 	so.threads = threads;
+	so.src = src;
+	so.src_kind = lo.kind;
+	so.tree = lopts.tree;
 	memset(&st, 0, sizeof(st));
 	if (pm_site_build(corpus, &cfg, &so, &st) == -1) {
 		rc = cmd_fail();
@@ -197,6 +205,7 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 	}
 	rc = PM_EXIT_OK;
 done:
+	pm_entries_release(&tree);
 	free(theme);
 	free(deftheme);
 	pm_findings_release(&fs);

@@ -241,6 +241,7 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 	struct pm_load_opts	 lo;
 	struct pm_lint_opts	 lopts;
 	struct pm_lint_stats	 stats;
+	struct pm_entries	 tree = { NULL, 0, 0 };
 	struct pm_report	 r;
 	const char		**files = NULL;
 	const char		*rev = NULL, *fmt = "text", *config = NULL;
@@ -363,6 +364,10 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 	t1 = now();
 	c1 = cpu();
 	lopts.has_history = lo.history;
+	if (cmd_tree(src, kind, rev, corpus, &cfg, 0, &tree,
+	    &lopts.tree_name) == -1)
+		goto done;
+	lopts.tree = tree.n > 0 ? &tree : NULL;
 	memset(&stats, 0, sizeof(stats));
 	pm_lint_corpus(corpus, &cfg, packs, &lopts, &fs, &stats);
 	pm_findings_sort(&fs);
@@ -461,6 +466,7 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 	rc = pm_lint_failed(&fs, strict) ? PM_EXIT_FINDINGS : PM_EXIT_OK;
 done:
 	free(cfg_baseline);
+	pm_entries_release(&tree);
 	free(files);
 	pm_findings_release(&fs);
 	if (corpus != NULL)

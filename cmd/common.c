@@ -19,6 +19,8 @@
 #include "base/err.h"
 #include "base/time.h"
 #include "cmd.h"
+#include "corpus.h"
+#include "doc/doc.h"
 #include "source/config.h"
 #include "source/repo.h"
 
@@ -201,4 +203,27 @@ cmd_datadir(struct pm_ctx *ctx, const char *sub)
 		    "reinstall, or run from the source tree\n", sub,
 		    cache[i].path);
 	return cache[i].path;
+}
+
+int
+cmd_tree(struct pm_source *src, enum pm_srckind kind, const char *rev,
+    const struct pm_corpus *c, const struct pm_config *cfg, int force,
+    struct pm_entries *out, const char **name)
+{
+	size_t	 i;
+
+	*name = kind == PM_SRC_REV ? "the commit" : kind == PM_SRC_INDEX ?
+	    "the index" : "the working tree";
+	if (!pm_source_has_repo(src))
+		return 0;
+	for (i = 0; !force && i < c->ndocs; i++)
+		if ((c->target == NULL || c->target[i]) &&
+		    c->docs[i]->nurls > 0)
+			break;
+	if (!force && (i == c->ndocs ||
+	    pm_config_level(cfg, PM_RULE_LINKS_LOCAL) == PM_LEVEL_OFF))
+		return 0;
+	if (pm_source_list_all(src, kind, rev, out) == -1)
+		return cmd_fail();
+	return 0;
 }

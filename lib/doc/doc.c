@@ -111,6 +111,7 @@ looks_legacy(const struct pm_doc *doc, const struct pm_config *cfg)
 	X(doc->meta.related.v, doc->meta.related.n)			\
 	X(doc->meta.extra, doc->meta.nextra)				\
 	X(doc->links, doc->nlinks)					\
+	X(doc->urls, doc->nurls)					\
 	X(doc->whys, doc->nwhys)					\
 	X(doc->secs, doc->nsecs)					\
 	X(doc->factors, doc->nfactors)					\

@@ -214,6 +214,12 @@ struct	pm_link {			/* [[other-id]] in the body */
 	struct pm_pos	 pos;
 };
 
+struct	pm_urlref {			/* a file link or image in the body */
+	const char	*url;		/* as cmark-gfm read it (unescaped) */
+	struct pm_pos	 pos;		/* where the URL is written */
+	int		 image;
+};
+
 /* A run of prose (paragraph, heading, list item text, table cell)
  * outside code, for the language rules. */
 struct	pm_prose {
@@ -247,6 +253,9 @@ struct	pm_doc {
 	size_t		 nwhys;
 	struct pm_link	*links;
 	size_t		 nlinks;
+	struct pm_urlref *urls;		/* links and images with no scheme
+					   (pm_linkpath_local), file order */
+	size_t		 nurls;
 	struct pm_prose	*prose;
 	size_t		 nprose;
 	unsigned int	 root_cause_words; /* words of prose in Root Cause */

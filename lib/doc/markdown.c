@@ -557,6 +557,7 @@ pm_doc__body(struct pm_doc *doc, const struct pm_config *cfg,
 		pm_md__timeline_code(&w);
 	if (doc->timeline.n == 0)
 		pm_md__timeline_search(&w, root);
+	pm_md__urls(&w, root);
 	pm_buf_release(&w.tmp);
 
 	if (render) {

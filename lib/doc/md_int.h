@@ -29,7 +29,8 @@ struct	pm_walk {
 	int			 fkind;		/* factor subsection kind */
 	int			 seen_block;	/* a list/table in the section */
 	size_t			 cap_secs, cap_prose, cap_links, cap_rows,
-				 cap_actions, cap_factors, cap_whys;
+				 cap_actions, cap_factors, cap_whys,
+				 cap_urls;
 
 	/* Timeline state. */
 	int			 zone_off;	/* declared zone offset, s */
@@ -127,5 +128,7 @@ void	 pm_md__factors_list(struct pm_walk *, cmark_node *);
 void	 pm_md__whys_list(struct pm_walk *, cmark_node *);
 /* prose.c: prose runs, [[id]] links, words of the root cause */
 void	 pm_md__prose(struct pm_walk *, cmark_node *block);
+/* urls.c: the file links and images of the whole tree */
+void	 pm_md__urls(struct pm_walk *, cmark_node *root);
 
 #endif /* PM_MD_INT_H */

@@ -54,6 +54,7 @@ static const struct pm_check checks[PM_RULE__MAX] = {
 	CK(LANGUAGE_BLAMELESS,	check_language_blameless),
 	CK(ANALYSIS_DEPTH,	check_analysis_depth),
 	CK(LINKS_RELATED,	check_links_related),
+	CK(LINKS_LOCAL,		check_links_local),
 	CK(IDS_UNIQUE,		check_ids_unique),
 	CK(INPUT_LIMITS,	NULL),		/* the parser and loader */
 };

@@ -18,6 +18,7 @@
 struct pm_config;
 struct pm_corpus;
 struct pm_doc;
+struct pm_entries;
 struct pm_rulepacks;		/* opaque: loaded pattern rule packs */
 
 struct	pm_lint_opts {
@@ -25,6 +26,10 @@ struct	pm_lint_opts {
 	int		 has_history;	/* a repository is there: a report
 					   without 'added' is uncommitted */
 	int		 threads;	/* 0: one per CPU (at most 8) */
+	/* Every file of the source (pm_source_list_all), for links/local;
+	 * NULL skips the rule.  tree_name says which: "the commit". */
+	const struct pm_entries	*tree;
+	const char	*tree_name;
 };
 
 struct	pm_lint_stats {

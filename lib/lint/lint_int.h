@@ -115,6 +115,10 @@ void	 check_links_related(const struct pm_check *,
 void	 check_ids_unique(const struct pm_check *,
 	    const struct pm_doc *, struct pm_lint *);
 
+/* check_links.c */
+void	 check_links_local(const struct pm_check *,
+	    const struct pm_doc *, struct pm_lint *);
+
 /* rulepack.c: the pattern checks and per-thread match state. */
 void	 check_language_blameless(const struct pm_check *,
 	    const struct pm_doc *, struct pm_lint *);

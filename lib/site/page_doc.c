@@ -670,7 +670,7 @@ page_doc(const struct site *s, size_t i, struct pm_arena *a)
 	const struct rep	*r = &s->reps[i];
 	const struct pm_doc	*d = r->doc;
 	struct pm_buf		 body = PM_BUF_INIT, x = PM_BUF_INIT,
-				 path = PM_BUF_INIT;
+				 path = PM_BUF_INIT, raw = PM_BUF_INIT;
 	struct pm_tv		*ctx, *l, *it;
 	const struct rep	*t;
 	size_t			 j, links;
@@ -682,7 +682,7 @@ page_doc(const struct site *s, size_t i, struct pm_arena *a)
 	pm_tv_sets(a, ctx, "path", d->path);
 	if (d->meta.inferred)
 		pm_tv_setb(a, ctx, "inferred", 1);
-	if (render_body(s, d, &body) == -1) {
+	if (render_body(s, d, &raw) == -1) {
 		/* pm_error_set must not read the buffer it writes. */
 		char	*why = pm_xstrdup(pm_error_get());
 
@@ -690,6 +690,8 @@ page_doc(const struct site *s, size_t i, struct pm_arena *a)
 		free(why);
 		goto out;
 	}
+	/* File links and images to their copies, headings get ids. */
+	site_body_links(s, r, pm_buf_cstr(&raw), raw.len, "../", &body);
 	if (find_open(pm_buf_cstr(&body), pm_buf_cstr(&body) + body.len) ==
 	    NULL)
 		pm_tv_set(a, ctx, "body", pm_tv_strref(a, pm_buf_cstr(&body),
@@ -749,6 +751,7 @@ page_doc(const struct site *s, size_t i, struct pm_arena *a)
 	pm_buf_printf(&path, "r/%s.html", r->slug);
 	rc = site_emit(s, s->t_report, ctx, path.ptr);
 out:
+	pm_buf_release(&raw);
 	pm_buf_release(&body);
 	pm_buf_release(&x);
 	pm_buf_release(&path);

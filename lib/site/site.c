@@ -870,6 +870,9 @@ pm_site_build(const struct pm_corpus *c, const struct pm_config *cfg,
 	if (pm_sitew_open(&s.w, o->out) == -1)
 		goto out;
 	phase("open");
+	if (site_attach(&s) == -1)
+		goto out;
+	phase("attachments");
 
 	/* The big single pages first, so they overlap the many small. */
 	p.s = &s;
@@ -923,6 +926,7 @@ pm_site_build(const struct pm_corpus *c, const struct pm_config *cfg,
 		stats->reports = s.nreps;
 		stats->files = pm_sitew_count(s.w, &stats->kept);
 		stats->sitemap = p.sitemap;
+		stats->attachments = s.natt_written;
 	}
 	rc = 0;
 out:
@@ -931,6 +935,7 @@ out:
 	free(p.error);
 	pm_sitew_free(s.w);
 	pm_theme_free(s.theme);
+	site_attach_free(&s);
 	free(s.reps);
 	free(s.byid);
 	free(s.years);

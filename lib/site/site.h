@@ -14,7 +14,9 @@
 
 struct pm_config;
 struct pm_corpus;
+struct pm_entries;
 struct pm_findings;
+struct pm_source;
 
 struct	pm_site_opts {
 	const char	*out;		/* output directory (replaced) */
@@ -26,12 +28,23 @@ struct	pm_site_opts {
 	 * each document's parser findings are shown. Borrowed. */
 	const struct pm_findings *findings;
 	int		 threads;	/* 0: one per CPU */
+	/*
+	 * Attachments: the files that relative links and images of the
+	 * reports name are read from src (a commit or the index: blobs,
+	 * never the file system; nothing is copied for PM_SRC_WORKTREE)
+	 * and copied under files/.  tree is every file of the source
+	 * (pm_source_list_all); NULL: no attachments.  Borrowed.
+	 */
+	struct pm_source	*src;
+	int			 src_kind;	/* enum pm_srckind */
+	const struct pm_entries	*tree;
 };
 
 struct	pm_site_stats {
 	size_t		 reports;	/* report pages */
 	size_t		 files;		/* files in the site */
 	size_t		 kept;		/* unchanged, kept from the old site */
+	size_t		 attachments;	/* files copied under files/ */
 	int		 sitemap;	/* sitemap.xml written (has base URL) */
 };
 

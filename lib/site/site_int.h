@@ -66,6 +66,17 @@ struct	facet {
 	size_t		 n;
 };
 
+struct	att {				/* a file a report links (attach.c) */
+	const char	*path;		/* its path in the tree */
+	char		*href;		/* "files/<blob>-<name>", or NULL:
+					   not published */
+};
+
+struct	pathrep {			/* a report by its file's path */
+	const char	*path;
+	size_t		 rep;
+};
+
 struct	site {
 	const struct pm_corpus		*corpus;
 	const struct pm_config		*cfg;
@@ -82,6 +93,9 @@ struct	site {
 	const struct pm_tmpl		*t_list, *t_report, *t_facets,
 					*t_trends, *t_search;
 	struct pm_sitew			*w;
+	struct att			*att;	/* sorted by path */
+	size_t				 natt, natt_written;
+	struct pathrep			*bypath; /* sorted by path */
 };
 
 /* site.c */
@@ -116,6 +130,25 @@ int	 site_action_open(int status);
  */
 size_t		 site_ncats(const struct pm_doc *);
 const char	*site_cat(const struct pm_doc *, size_t i);
+
+/* attach.c */
+/*
+ * Index the reports by path, resolve every file link of every report
+ * (the document's urls, through pm_linkpath) and copy each target
+ * once, before the pages render.  0, or -1 on a write failure.
+ */
+int	 site_attach(struct site *);
+void	 site_attach_free(struct site *);
+/*
+ * Rewrite the rendered body of r for a page at root: a link to a
+ * report's file points at its page (fragment kept), a link or image
+ * naming a copied file points at the copy, any other file link loses
+ * its target (marked "link-missing"; an image becomes its alt text),
+ * and headings get GitHub's ids.  Appends to out.
+ */
+void	 site_body_links(const struct site *, const struct rep *r,
+	    const char *html, size_t len, const char *root,
+	    struct pm_buf *out);
 
 /* page_doc.c */
 int	 page_doc(const struct site *, size_t i, struct pm_arena *);

@@ -764,6 +764,83 @@ pm_source_list(struct pm_source *src, enum pm_srckind kind, const char *rev,
 	return 0;
 }
 
+int
+pm_source_list_all(struct pm_source *src, enum pm_srckind kind,
+    const char *rev, struct pm_entries *out)
+{
+	struct walk	 w;
+	int		 rc;
+
+	if (!src->has_repo) {
+		pm_error_set("not a git repository");
+		return -1;
+	}
+	switch (kind) {
+	case PM_SRC_WORKTREE:
+		if (src->bare) {
+			pm_error_set("a bare repository has no working tree");
+			return -1;
+		}
+		memset(&w, 0, sizeof(w));
+		w.src = src;
+		w.out = out;
+		if (git_repository_index(&w.index, src->repo) < 0)
+			return pm_error_git("cannot read the index");
+		rc = walk_dir(&w, src->root, "");
+		git_index_free(w.index);
+		break;
+	case PM_SRC_INDEX:
+		rc = list_index_all(src, out);
+		break;
+	case PM_SRC_REV:
+		rc = list_rev_all(src, rev != NULL ? rev : "HEAD", out);
+		break;
+	default:
+		abort();
+	}
+	if (rc == 0)
+		entries_sort(out);
+	return rc;
+}
+
+const struct pm_entry *
+pm_entries_find(const struct pm_entries *es, const char *path)
+{
+	struct pm_entry	 key;
+
+	if (es == NULL || es->n == 0)
+		return NULL;
+	key.path = (char *)path;
+	return bsearch(&key, es->v, es->n, sizeof(*es->v), cmp_entry);
+}
+
+int
+pm_entries_isdir(const struct pm_entries *es, const char *path)
+{
+	char	*dir;
+	size_t	 lo = 0, hi, mid, n;
+	int	 rc;
+
+	if (es == NULL || es->n == 0)
+		return 0;
+	if (*path == '\0')
+		return 1;
+	/* The first path sorting at or after "path/" starts with it. */
+	dir = pm_xasprintf("%s/", path);
+	n = strlen(dir);
+	hi = es->n;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(es->v[mid].path, dir) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	rc = lo < es->n && strncmp(es->v[lo].path, dir, n) == 0;
+	free(dir);
+	return rc;
+}
+
 /* Read all of fd, at most max + 1 bytes.  Returns 0 or -1. */
 static int
 read_fd(int fd, size_t max, char **buf, size_t *len)

@@ -73,6 +73,21 @@ int	 pm_source_list(struct pm_source *, enum pm_srckind, const char *rev,
 void	 pm_entries_release(struct pm_entries *);
 
 /*
+ * Every file of kind (rev for PM_SRC_REV), whatever its name and with
+ * no include or exclude glob, sorted by path: the tree that local links
+ * of reports resolve against.  The working tree skips .git, nested
+ * repositories and what git ignores, and never follows a symbolic link
+ * (a link is listed with mode 0120000).  Returns 0 or -1.
+ */
+int	 pm_source_list_all(struct pm_source *, enum pm_srckind,
+	    const char *rev, struct pm_entries *out);
+/* The entry at path in a sorted list, or NULL. */
+const struct pm_entry	*pm_entries_find(const struct pm_entries *,
+			    const char *path);
+/* 1 if a sorted list has a file under path + "/" (path is a folder). */
+int	 pm_entries_isdir(const struct pm_entries *, const char *path);
+
+/*
  * Read one entry's bytes; the caller frees *buf.  Safe to call from
  * several threads at once (each thread uses its own repository
  * handle).  Returns 0 or -1 (pm_error_set names the path).
