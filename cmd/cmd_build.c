@@ -73,6 +73,8 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 	const char		*themearg = NULL, *today = NULL;
 	const char		*config = NULL;
 	git_repository		*repo;
+	git_object		*obj, *peeled;
+	char			 revhex[GIT_OID_HEXSZ + 1];
 	int			 ch, threads = 0, quiet = 0;
 	int			 rc = PM_EXIT_FAILURE;
 
@@ -148,6 +150,21 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 	lo.history = 1;
 	lo.doc_flags = 0;
 	lo.threads = threads;
+	/* One commit for the reports and the files they link, even if
+	 * the branch moves while the build runs. */
+	if (lo.kind == PM_SRC_REV && repo != NULL &&
+	    git_revparse_single(&obj, repo, lo.rev) == 0) {
+		if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) == 0) {
+			git_oid_tostr(revhex, sizeof(revhex),
+			    git_object_id(peeled));
+			git_object_free(peeled);
+		} else
+			git_oid_tostr(revhex, sizeof(revhex),
+			    git_object_id(obj));
+		git_object_free(obj);
+		git_error_clear();
+		lo.rev = revhex;
+	}
 	if (pm_corpus_load(&corpus, src, &cfg, &lo) == -1) {
 		rc = cmd_fail();
 		goto done;

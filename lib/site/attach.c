@@ -9,8 +9,8 @@
  * link, a submodule or a folder) that the configuration does not
  * exclude is copied, and its bytes come from its blob in the object
  * database: no path of a link is ever opened on the file system.  The
- * copy is named after the blob, files/<20 hex digits>-<name>, so two
- * links to one file share one copy and a rebuild keeps the name.
+ * copy is named after the blob, files/<its 40 hex digits>-<name>, so
+ * two links to one file share one copy and a rebuild keeps the name.
  *
  * The pages only point at what this table holds: a link that names
  * anything else loses its target.
@@ -140,6 +140,15 @@ copy_one(struct site *s, const struct pm_entry *e, const char *rel)
 		    pm_error_get());
 		return 0;
 	}
+	/* A Git LFS pointer is not the file: published, it would be a
+	 * broken image. */
+	if (len < 1024 && len > 40 && strncmp(buf,
+	    "version https://git-lfs.github.com/spec/", 40) == 0) {
+		fprintf(stderr, "postmortem: note: '%s' is a Git LFS pointer, "
+		    "not the file; not published\n", e->path);
+		free(buf);
+		return 0;
+	}
 	rc = pm_sitew_put(s->w, rel, buf, len) == -1 ? -1 : 1;
 	free(buf);
 	return rc;
@@ -176,7 +185,7 @@ site_attach(struct site *s)
 	struct att		**byhref = NULL;
 	size_t			 cap = 0, i, j, k, n;
 	const char		*base;
-	char			 hex[21];
+	char			 hex[41];
 	int			 rc = -1, w;
 
 	s->bypath = pm_xcalloc(s->nreps + 1, sizeof(*s->bypath));
@@ -217,7 +226,7 @@ site_attach(struct site *s)
 	byhref = pm_xcalloc(s->natt + 1, sizeof(*byhref));
 	for (i = 0; i < s->natt; i++) {
 		e = pm_entries_find(tree, s->att[i].path);
-		for (k = 0; k < 10; k++)
+		for (k = 0; k < 20; k++)
 			snprintf(hex + 2 * k, 3, "%02x", e->oid[k]);
 		base = strrchr(s->att[i].path, '/');
 		base = base ? base + 1 : s->att[i].path;
@@ -425,8 +434,10 @@ slugs_free(struct slugs *m)
 /*
  * github-slugger: lower-case, drop everything but letters, digits,
  * '-', '_' and spaces, spaces to '-'.  Bytes of other scripts are
- * kept, except the punctuation blocks U+00A0-U+00BF, U+2000-U+206F
- * and U+3000-U+303F.  text is the heading's HTML (tags dropped).
+ * kept, except the punctuation and symbol blocks U+00A0-U+00BF,
+ * U+00D7, U+00F7, U+2000-U+2BFF, U+3000-U+303F and the emoji of
+ * U+1F000-U+1FFFF; Latin-1 and Cyrillic capitals are lowered.  h is
+ * the heading's HTML (tags dropped).
  */
 static void
 gh_slug(struct pm_buf *out, const char *h, size_t n, struct pm_buf *tmp)
@@ -463,13 +474,28 @@ gh_slug(struct pm_buf *out, const char *h, size_t n, struct pm_buf *tmp)
 			pm_buf_putc(out, s[i]);
 		else if (s[i] == ' ')
 			pm_buf_putc(out, '-');
-		else if (s[i] == 0xc2 && i + 1 < len && s[i + 1] >= 0xa0 &&
-		    s[i + 1] <= 0xbf)
+		else if (i + 1 < len && ((s[i] == 0xc2 && s[i + 1] >= 0xa0) ||
+		    (s[i] == 0xc3 && (s[i + 1] == 0x97 || s[i + 1] == 0xb7))))
 			i++;
-		else if ((s[i] == 0xe2 && i + 2 < len && (s[i + 1] == 0x80 ||
-		    s[i + 1] == 0x81)) || (s[i] == 0xe3 && i + 2 < len &&
-		    s[i + 1] == 0x80))
+		else if (i + 1 < len && s[i] == 0xc3 && s[i + 1] >= 0x80 &&
+		    s[i + 1] <= 0x9e) {
+			pm_buf_putc(out, 0xc3);		/* À-Þ to à-þ */
+			pm_buf_putc(out, s[++i] + 0x20);
+		} else if (i + 1 < len && s[i] == 0xd0 && s[i + 1] >= 0x90 &&
+		    s[i + 1] <= 0xaf) {
+			/* А-Я to а-я: U+0410-042F to U+0430-044F */
+			if (s[i + 1] <= 0x9f) {
+				pm_buf_putc(out, 0xd0);
+				pm_buf_putc(out, s[++i] + 0x20);
+			} else {
+				pm_buf_putc(out, 0xd1);
+				pm_buf_putc(out, s[++i] - 0x20);
+			}
+		} else if (i + 2 < len && ((s[i] == 0xe2 && s[i + 1] >= 0x80 &&
+		    s[i + 1] <= 0xaf) || (s[i] == 0xe3 && s[i + 1] == 0x80)))
 			i += 2;
+		else if (i + 3 < len && s[i] == 0xf0 && s[i + 1] == 0x9f)
+			i += 3;
 		else if (s[i] >= 0x80)
 			pm_buf_putc(out, s[i]);
 	}

@@ -68,7 +68,7 @@ struct	facet {
 
 struct	att {				/* a file a report links (attach.c) */
 	const char	*path;		/* its path in the tree */
-	char		*href;		/* "files/<blob>-<name>", or NULL:
+	char		*href;		/* "files/<blob id>-<name>", or NULL:
 					   not published */
 };
 

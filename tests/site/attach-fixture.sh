@@ -78,6 +78,14 @@ Nothing to see in [the other report](db-outage.md#what-went-wrong).
 ## What went wrong?
 
 Twice, on purpose: GitHub names this one what-went-wrong-1.
+
+## Café & Crème — “quotes” 🚀
+
+GitHub drops the punctuation and the emoji, keeps the letters.
+
+## ВЫВОДЫ
+
+Capitals of other scripts are lowered too.
 EOF
 	cat >postmortems/2024/db-outage.md <<'EOF'
 ---
@@ -93,7 +101,9 @@ authors: ["@bo"]
 See [INC-12](INC-12%20-%20Redis%20failover.md) and its
 [timeline](<INC-12 - Redis failover.md#timeline>), the
 [second heading](./INC-12%20-%20Redis%20failover.md#what-went-wrong-1)
-and the [Middleman report](legacy.html#cause).
+and the [Middleman report](legacy.html#cause), the
+[café heading](INC-12%20-%20Redis%20failover.md#café--crème--quotes-) and
+[the lessons](INC-12%20-%20Redis%20failover.md#%D0%B2%D1%8B%D0%B2%D0%BE%D0%B4%D1%8B).
 
 ![latency](../../assets/latency-graph.png) again, and the
 ![old copy](/assets/old/latency-graph.png) with the same bytes.

@@ -62,7 +62,8 @@ def main():
                 print(f"{os.path.relpath(p, root)}: broken link {url}")
                 bad += 1
             elif u.fragment and target in pages and \
-                    u.fragment not in pages[target].ids:
+                    u.fragment not in pages[target].ids and \
+                    urllib.parse.unquote(u.fragment) not in pages[target].ids:
                 print(f"{os.path.relpath(p, root)}: missing anchor {url}")
                 bad += 1
     print(f"# {len(pages)} pages, {nlinks} local links, {bad} problems")
