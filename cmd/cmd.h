@@ -55,7 +55,8 @@ const char	*cmd_datadir(struct pm_ctx *, const char *sub);
  * The tree local links resolve against (links/local, attachments):
  * every file of kind, listed only when some target document has a
  * file link and the rule is not off (force: always).  Sets *name to
- * "the commit", "the index" or "the working tree".  0, or -1 printed.
+ * "the commit", "the index" or "the working tree".  0, or -1 with
+ * pm_error_set.
  */
 struct pm_corpus;
 int	 cmd_tree(struct pm_source *, enum pm_srckind, const char *rev,

@@ -172,8 +172,10 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 	phase("load");
 	lopts.has_history = 1;
 	if (cmd_tree(src, lo.kind, lo.rev, corpus, &cfg, 1, &tree,
-	    &lopts.tree_name) == -1)
+	    &lopts.tree_name) == -1) {
+		rc = cmd_fail();
 		goto done;
+	}
 	lopts.tree = tree.n > 0 ? &tree : NULL;
 	pm_lint_corpus(corpus, &cfg, packs, &lopts, &fs, NULL);
 	pm_findings_sort(&fs);

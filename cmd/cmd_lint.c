@@ -155,6 +155,8 @@ drop_since(struct pm_source *src, const struct pm_config *cfg,
 	struct pm_corpus	*old = NULL;
 	struct pm_findings	 ofs = PM_FINDINGS_INIT;
 	struct pm_baseline	*bl;
+	struct pm_lint_opts	 olo = *lopts;
+	struct pm_entries	 otree = { NULL, 0, 0 };
 
 	memset(&lo, 0, sizeof(lo));
 	lo.kind = PM_SRC_REV;
@@ -166,7 +168,15 @@ drop_since(struct pm_source *src, const struct pm_config *cfg,
 			pm_corpus_free(old);
 		return -1;
 	}
-	pm_lint_corpus(old, cfg, packs, lopts, &ofs, NULL);
+	/* links/local of REV against REV's own files. */
+	if (cmd_tree(src, PM_SRC_REV, rev, old, cfg, 0, &otree,
+	    &olo.tree_name) == -1) {
+		pm_corpus_free(old);
+		return -1;
+	}
+	olo.tree = otree.n > 0 ? &otree : NULL;
+	pm_lint_corpus(old, cfg, packs, &olo, &ofs, NULL);
+	pm_entries_release(&otree);
 	bl = pm_baseline_new();
 	pm_baseline_add(bl, &ofs, old);
 	*nhidden = pm_baseline_filter(bl, fs, corpus);
@@ -365,8 +375,10 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 	c1 = cpu();
 	lopts.has_history = lo.history;
 	if (cmd_tree(src, kind, rev, corpus, &cfg, 0, &tree,
-	    &lopts.tree_name) == -1)
+	    &lopts.tree_name) == -1) {
+		rc = cmd_fail();
 		goto done;
+	}
 	lopts.tree = tree.n > 0 ? &tree : NULL;
 	memset(&stats, 0, sizeof(stats));
 	pm_lint_corpus(corpus, &cfg, packs, &lopts, &fs, &stats);

@@ -223,7 +223,5 @@ cmd_tree(struct pm_source *src, enum pm_srckind kind, const char *rev,
 	if (!force && (i == c->ndocs ||
 	    pm_config_level(cfg, PM_RULE_LINKS_LOCAL) == PM_LEVEL_OFF))
 		return 0;
-	if (pm_source_list_all(src, kind, rev, out) == -1)
-		return cmd_fail();
-	return 0;
+	return pm_source_list_all(src, kind, rev, out);
 }

@@ -47,7 +47,8 @@ check_links_local(const struct pm_check *ck, const struct pm_doc *doc,
 	const struct pm_entry	*e;
 	const struct pm_urlref	*u;
 	const char		*what, *where;
-	struct pm_buf		 path = PM_BUF_INIT;
+	struct pm_buf		 path = PM_BUF_INIT, msg = PM_BUF_INIT;
+	struct pm_finding	*f;
 	enum pm_lp		 r;
 	size_t			 i;
 
@@ -57,45 +58,43 @@ check_links_local(const struct pm_check *ck, const struct pm_doc *doc,
 	for (i = 0; i < doc->nurls; i++) {
 		u = &doc->urls[i];
 		what = u->image ? "image" : "link";
+		pm_buf_truncate(&msg, 0);
 		r = pm_linkpath(doc->path, u->url, strlen(u->url), &path, NULL);
 		if (r == PM_LP_NONE)
 			continue;
-		if (r != PM_LP_OK) {
-			pm_lint_emit(lt, ck, u->pos, "%s '%s' is not published: "
-			    "%s; link a file of the repository", what, u->url,
+		if (r != PM_LP_OK)
+			pm_buf_printf(&msg, "%s '%s' is not published: %s; link "
+			    "a file of the repository", what, u->url,
 			    pm_linkpath_why(r));
-			continue;
-		}
-		if ((e = pm_entries_find(tree, path.ptr)) != NULL) {
+		else if ((e = pm_entries_find(tree, path.ptr)) != NULL) {
 			if (e->mode == MODE_LINK)
-				pm_lint_emit(lt, ck, u->pos, "%s '%s' is a "
-				    "symbolic link, which the archive never "
-				    "follows; commit the file itself", what,
-				    u->url);
+				pm_buf_printf(&msg, "%s '%s' is a symbolic "
+				    "link, which the archive never follows; "
+				    "commit the file itself", what, u->url);
 			else if (pm_config_excluded(lt->cfg, path.ptr))
-				pm_lint_emit(lt, ck, u->pos, "%s '%s' names "
-				    "'%s', which the configuration excludes; "
-				    "the archive does not publish it", what,
-				    u->url, path.ptr);
+				pm_buf_printf(&msg, "%s '%s' names '%s', which "
+				    "the configuration excludes; the archive "
+				    "does not publish it", what, u->url,
+				    path.ptr);
 			else if (pm_linkpath_active(path.ptr))
-				pm_lint_emit(lt, ck, u->pos, "%s '%s' is a "
-				    "file that runs scripts in a browser (HTML, "
-				    "SVG, XML, JavaScript), which the archive "
-				    "does not publish; link a PNG or PDF", what,
-				    u->url);
-			continue;
+				pm_buf_printf(&msg, "%s '%s' is a file that "
+				    "runs scripts in a browser (HTML, SVG, XML, "
+				    "JavaScript), which the archive does not "
+				    "publish; link a PNG or PDF", what, u->url);
+		} else if (!pm_entries_isdir(tree, path.ptr) &&
+		    !html_alias(tree, path.ptr)) {
+			pm_buf_printf(&msg, "%s '%s'", what, u->url);
+			if (strcmp(path.ptr, u->url) != 0)
+				pm_buf_printf(&msg, " (%s)", path.ptr);
+			pm_buf_printf(&msg, " is not in %s; add the file or "
+			    "fix the link", where);
 		}
-		if (pm_entries_isdir(tree, path.ptr) ||
-		    html_alias(tree, path.ptr))
+		if (msg.len == 0)
 			continue;
-		if (strcmp(path.ptr, u->url) == 0)
-			pm_lint_emit(lt, ck, u->pos, "%s '%s' is not in %s; "
-			    "add the file or fix the link", what, u->url,
-			    where);
-		else
-			pm_lint_emit(lt, ck, u->pos, "%s '%s' (%s) is not in "
-			    "%s; add the file or fix the link", what, u->url,
-			    path.ptr, where);
+		f = pm_lint_emit(lt, ck, u->pos, "%s", msg.ptr);
+		/* The span is the URL as written, for the fingerprint. */
+		f->end_col = u->pos.col + (unsigned int)strlen(u->url);
 	}
 	pm_buf_release(&path);
+	pm_buf_release(&msg);
 }

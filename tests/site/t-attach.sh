@@ -75,7 +75,7 @@ check "attach: no site file has the bytes of a forbidden file" test "$bad" = 0
 # links/local: the commit, the index and the working tree.
 lint() {
 	(cd "$r" && $PM lint --today 2026-11-01 "$@" 2>&1) |
-	    grep 'links/local' || true
+	    grep '\[links/local\]$' || true
 }
 lint --rev HEAD >"$d/lint-rev"
 golden lint-rev "$d/lint-rev"
@@ -123,6 +123,16 @@ check "attach: links still resolve after the rebuild" \
     python3 "$TOP/tests/site/checklinks.py" "$d/site"
 check "attach: the marker lists the copies" \
     grep -q '^files/.*-latency-graph.png$' "$d/site/.postmortem-site"
+
+# --since: a link broken by this change is new, one broken before is not.
+(cd "$r" && git rm -q "assets/report v2.pdf" &&
+    commit_at 2024-07-01T12:00:00Z "drop the PDF") >/dev/null
+lint --rev HEAD --since HEAD~1 >"$d/lint-since"
+check "attach: --since shows the link this commit broke" \
+    grep -q "report v2.pdf.*is not in the commit" "$d/lint-since"
+check "attach: --since hides the links broken before" \
+    test "$(wc -l <"$d/lint-since")" -eq 1
+(cd "$r" && git revert -q --no-edit HEAD) >/dev/null
 
 # A repository without commits: nothing is read from the disk.
 u=$d/unborn
