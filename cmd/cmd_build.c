@@ -145,7 +145,8 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 		lo.rev = NULL;
 		if (!quiet)
 			fprintf(stderr, "postmortem: note: no commits yet; "
-			    "building the working tree\n");
+			    "building the working tree (the files reports "
+			    "link are published once committed)\n");
 	}
 	lo.history = 1;
 	lo.doc_flags = 0;

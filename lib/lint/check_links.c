@@ -16,6 +16,7 @@
 #include "source/repo.h"
 
 #define	MODE_LINK	0120000u
+#define	SHOW_MAX	200	/* bytes of a URL a message shows */
 
 /* A link to "x.html" is a report's page when x.html.md.erb or x.md is
  * a file (Middleman sites link reports by their output name). */
@@ -39,6 +40,25 @@ html_alias(const struct pm_entries *tree, const char *path)
 	return found;
 }
 
+/* s for a message in b: a hostile URL may be long, so its start, cut
+ * between characters. */
+static const char *
+shorten(struct pm_buf *b, const char *s)
+{
+	size_t	 n = strlen(s);
+
+	pm_buf_truncate(b, 0);
+	if (n <= SHOW_MAX) {
+		pm_buf_put(b, s, n);
+		return pm_buf_cstr(b);
+	}
+	for (n = SHOW_MAX; n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80; n--)
+		continue;
+	pm_buf_put(b, s, n);
+	pm_buf_puts(b, "...");
+	return b->ptr;
+}
+
 void
 check_links_local(const struct pm_check *ck, const struct pm_doc *doc,
     struct pm_lint *lt)
@@ -47,7 +67,9 @@ check_links_local(const struct pm_check *ck, const struct pm_doc *doc,
 	const struct pm_entry	*e;
 	const struct pm_urlref	*u;
 	const char		*what, *where;
-	struct pm_buf		 path = PM_BUF_INIT, msg = PM_BUF_INIT;
+	struct pm_buf		 path = PM_BUF_INIT, msg = PM_BUF_INIT,
+				 show = PM_BUF_INIT, spath = PM_BUF_INIT;
+	const char		*shown;
 	struct pm_finding	*f;
 	enum pm_lp		 r;
 	size_t			 i;
@@ -58,34 +80,36 @@ check_links_local(const struct pm_check *ck, const struct pm_doc *doc,
 	for (i = 0; i < doc->nurls; i++) {
 		u = &doc->urls[i];
 		what = u->image ? "image" : "link";
+		shown = shorten(&show, u->url);
 		pm_buf_truncate(&msg, 0);
 		r = pm_linkpath(doc->path, u->url, strlen(u->url), &path, NULL);
 		if (r == PM_LP_NONE)
 			continue;
 		if (r != PM_LP_OK)
 			pm_buf_printf(&msg, "%s '%s' is not published: %s; link "
-			    "a file of the repository", what, u->url,
+			    "a file of the repository", what, shown,
 			    pm_linkpath_why(r));
 		else if ((e = pm_entries_find(tree, path.ptr)) != NULL) {
 			if (e->mode == MODE_LINK)
 				pm_buf_printf(&msg, "%s '%s' is a symbolic "
 				    "link, which the archive never follows; "
-				    "commit the file itself", what, u->url);
+				    "commit the file itself", what, shown);
 			else if (pm_config_excluded(lt->cfg, path.ptr))
 				pm_buf_printf(&msg, "%s '%s' names '%s', which "
 				    "the configuration excludes; the archive "
-				    "does not publish it", what, u->url,
+				    "does not publish it", what, shown,
 				    path.ptr);
 			else if (pm_linkpath_active(path.ptr))
 				pm_buf_printf(&msg, "%s '%s' is a file that "
 				    "runs scripts in a browser (HTML, SVG, XML, "
 				    "JavaScript), which the archive does not "
-				    "publish; link a PNG or PDF", what, u->url);
+				    "publish; link a PNG or PDF", what, shown);
 		} else if (!pm_entries_isdir(tree, path.ptr) &&
 		    !html_alias(tree, path.ptr)) {
-			pm_buf_printf(&msg, "%s '%s'", what, u->url);
+			pm_buf_printf(&msg, "%s '%s'", what, shown);
 			if (strcmp(path.ptr, u->url) != 0)
-				pm_buf_printf(&msg, " (%s)", path.ptr);
+				pm_buf_printf(&msg, " (%s)",
+				    shorten(&spath, path.ptr));
 			pm_buf_printf(&msg, " is not in %s; add the file or "
 			    "fix the link", where);
 		}
@@ -97,4 +121,6 @@ check_links_local(const struct pm_check *ck, const struct pm_doc *doc,
 	}
 	pm_buf_release(&path);
 	pm_buf_release(&msg);
+	pm_buf_release(&show);
+	pm_buf_release(&spath);
 }

@@ -158,6 +158,9 @@ authors: ["@eve"]
 
 <img src="../../../../etc/passwd">
 EOF
+	# A long URL: the message shows its start only.
+	printf '\n[long](%s.png)\n' "$(printf 'd%.0s/' $(seq 1 150))" \
+	    >>postmortems/2024/hostile.md
 	git add -A
 	commit_at 2024-07-01T00:00:00Z "reports"
 	) >/dev/null
