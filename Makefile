@@ -11,6 +11,8 @@ DEB_TEST_PKGS	 = mandoc pre-commit chromium git python3 jq fonts-noto-cjk \
 		   strace default-jre-headless npm
 # Used by 'make bench' only: the yardsticks of the table (bench/run.sh).
 DEB_BENCH_PKGS	 = cmark-gfm hugo time git python3
+# xmllint, for the JUnit schema check (tests/lint/t-sarif-formats.sh).
+DEB_TEST_PKGS	+= libxml2-utils
 PKG_CONFIG	?= pkg-config
 CC		?= cc
 CSTD		 = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -57,7 +59,7 @@ LINT_OBJS	 = lib/lint/checks.o lib/lint/check_actions.o \
 		   lib/lint/check_links.o
 REPORT_OBJS	 = lib/report/report.o lib/report/text.o \
 		   lib/report/json.o lib/report/sarif.o lib/report/github.o \
-		   lib/report/gitlab.o lib/report/junit.o
+		   lib/report/gitlab.o lib/report/junit.o lib/report/rulehelp.o
 SITE_OBJS	 = lib/site/attach.o lib/site/feed.o lib/site/html.o lib/site/page_doc.o \
 		   lib/site/page_index.o lib/site/page_trends.o \
 		   lib/site/search.o lib/site/site.o lib/site/sitemap.o \
@@ -79,7 +81,7 @@ DEFS		 = -DPM_VERSION='"$(VERSION)"' -DPM_DATADIR='"$(DATADIR)"'
 .PHONY: all deps check test unit regress regen valgrind fuzz bench demo \
 	install clean headercheck lint-man test-deps bench-deps
 
-all: $(BUILD)/postmortem
+all: $(BUILD)/postmortem $(BUILD)/tools/gen-rules-md
 
 $(BUILD)/libpm.a: $(addprefix $(BUILD)/,$(LIB_OBJS))
 	@rm -f $@
@@ -98,6 +100,15 @@ $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libpm.a
 	@mkdir -p $(@D)
 	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(LDFLAGS) $(PKG_CFLAGS) -Ilib \
 	    -Itests/unit -o $@ $< $(BUILD)/libpm.a $(PKG_LIBS)
+
+# docs/rules.md is generated from the rule table and its help.
+$(BUILD)/tools/gen-rules-md: tools/gen-rules-md.c $(BUILD)/libpm.a
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(LDFLAGS) $(PKG_CFLAGS) -Ilib \
+	    -o $@ $< $(BUILD)/libpm.a $(PKG_LIBS)
+
+docs/rules.md: $(BUILD)/tools/gen-rules-md
+	$(BUILD)/tools/gen-rules-md >$@.tmp && mv $@.tmp $@
 
 $(BUILD)/.deps-ok:
 	@$(PKG_CONFIG) --exists $(PKGS) 2>/dev/null || \
@@ -162,6 +173,15 @@ test-deps:
 		    --no-audit --no-fund --prefix build/axe axe-core@4 \
 		    puppeteer-core@24 >/dev/null 2>&1 || \
 		    echo "note: could not install axe-core, puppeteer-core"; \
+	fi
+	@# Microsoft's SARIF Multitool (a self-contained .NET program in
+	@# the npm package), for the SARIF checks of tests/lint/t-sarif.sh.
+	@if [ ! -f build/sarif/node_modules/@microsoft/sarif-multitool/package.json ] && \
+	    command -v npm >/dev/null 2>&1; then \
+		mkdir -p build/sarif && timeout 300 npm install --silent \
+		    --no-audit --no-fund --prefix build/sarif \
+		    @microsoft/sarif-multitool >/dev/null 2>&1 || \
+		    echo "note: could not install @microsoft/sarif-multitool"; \
 	fi
 
 unit: $(addprefix $(BUILD)/tests/unit/,$(UNIT_TESTS))

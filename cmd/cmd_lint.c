@@ -139,6 +139,40 @@ summary(const struct pm_findings *fs, size_t nfiles, int strict)
 	summary_by_rule(fs);
 }
 
+/* The documents by path, for the reporters' line text. */
+struct	bypath {
+	struct pm_doc	**v;
+	size_t		 n;
+};
+
+static int
+cmp_docpath(const void *a, const void *b)
+{
+	struct pm_doc *const	*x = a, *const *y = b;
+
+	return strcmp((*x)->path, (*y)->path);
+}
+
+static const char *
+report_line(void *arg, const char *path, unsigned int n, size_t *len)
+{
+	const struct bypath	*ix = arg;
+	size_t			 lo = 0, hi = ix->n, mid;
+	int			 c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = strcmp(ix->v[mid]->path, path)) == 0)
+			return ix->v[mid]->text != NULL ?
+			    pm_doc_line(ix->v[mid], n, len) : NULL;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 /*
  * --since REV: lint the tree of REV with the same configuration, rule
  * packs and day, and drop from fs what was there already.  *nhidden
@@ -253,6 +287,7 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 	struct pm_lint_stats	 stats;
 	struct pm_entries	 tree = { NULL, 0, 0 };
 	struct pm_report	 r;
+	struct bypath		 ix = { NULL, 0 };
 	const char		**files = NULL;
 	const char		*rev = NULL, *fmt = "text", *config = NULL;
 	const char		*today = NULL, *nc;
@@ -438,6 +473,13 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 	r.version = PM_VERSION;
 	r.files = files;
 	r.nfiles = nfiles;
+	ix.v = pm_xcalloc(corpus->ndocs + 1, sizeof(*ix.v));
+	for (i = 0; i < corpus->ndocs; i++)
+		if (corpus->target == NULL || corpus->target[i])
+			ix.v[ix.n++] = corpus->docs[i];
+	qsort(ix.v, ix.n, sizeof(*ix.v), cmp_docpath);
+	r.line = report_line;
+	r.line_arg = &ix;
 	pm_report_run(rep, &r, &fs);
 	if (ferror(stdout)) {
 		pm_error_set("writing the report failed");
@@ -479,6 +521,7 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 done:
 	free(cfg_baseline);
 	pm_entries_release(&tree);
+	free(ix.v);
 	free(files);
 	pm_findings_release(&fs);
 	if (corpus != NULL)

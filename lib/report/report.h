@@ -15,8 +15,29 @@
 #include "base/buf.h"
 #include "base/finding.h"
 
-/* Where SARIF's informationUri and each rule's helpUri point. */
+/* Where SARIF's informationUri and each rule's helpUri point: the
+ * rule's section of docs/rules.md (anchor: the id with '/' as '-'). */
 #define	PM_INFO_URI	"https://github.com/postmortem-tool/postmortem"
+#define	PM_RULES_URI	PM_INFO_URI "/blob/main/docs/rules.md"
+
+/* What to do about a rule's findings (rulehelp.c). */
+struct	pm_rule_help {
+	const char	*fix;	/* what to do, sentences */
+	const char	*bad;	/* Markdown that is reported, or NULL */
+	const char	*good;	/* the same fixed, or NULL */
+};
+
+/* Never NULL (an empty fix for an unknown rule). */
+const struct pm_rule_help	*pm_rule_help(enum pm_rule_id);
+/* Append "actions-owner", PM_RULES_URI "#actions-owner", the
+ * description as a sentence, the help as text or Markdown. */
+void	 pm_rule_anchor(struct pm_buf *, enum pm_rule_id);
+void	 pm_rule_help_uri(struct pm_buf *, enum pm_rule_id);
+void	 pm_rule_sentence(struct pm_buf *, enum pm_rule_id);
+void	 pm_rule_help_text(struct pm_buf *, enum pm_rule_id);
+void	 pm_rule_help_markdown(struct pm_buf *, enum pm_rule_id);
+/* docs/rules.md: every rule, its help and examples. */
+void	 pm_rules_markdown(struct pm_buf *);
 
 struct	pm_report {
 	FILE		*out;
@@ -26,7 +47,17 @@ struct	pm_report {
 	const char *const *files;	/* every linted path, sorted (junit) */
 	size_t		 nfiles;
 	void		*priv;		/* the reporter's own state */
+	/* Line n of the report at path, without its ending, or NULL
+	 * (may be NULL): sarif counts columns in characters with it. */
+	const char	*(*line)(void *arg, const char *path, unsigned int n,
+			    size_t *len);
+	void		*line_arg;
+	FILE		*err;		/* notes (NULL: stderr) */
+	size_t		 max_results;	/* sarif: 0 is PM_SARIF_MAX_RESULTS */
 };
+
+/* GitHub code scanning's limit of results in one SARIF run. */
+#define	PM_SARIF_MAX_RESULTS	25000
 
 struct	pm_reporter {
 	const char	*name;
