@@ -1,8 +1,11 @@
 /*
- * The junit reporter: one testsuite, one testcase per linted file, one
- * <failure> per error finding that fails the run (drafts only with
- * --strict).  Other findings go to the testcase's <system-out>, so CI
- * test views show them without failing.
+ * The junit reporter: one testsuite, one testcase per linted file, a
+ * <failure> in the testcase of a file with an error finding that fails
+ * the run (drafts only with --strict), listing all of them.  Other
+ * findings go to the testcase's <system-out>, so CI test views show
+ * them without failing.  tests/lint/data/junit.xsd is the schema that
+ * GitLab and Jenkins read, written down; t-sarif-formats.sh checks the
+ * output against it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,19 +57,24 @@ line_of(struct pm_buf *b, const struct pm_finding *f)
 	pm_buf_release(&t);
 }
 
-/* The testcase for path: findings s->v[*k..] that have this path. */
+/*
+ * The testcase for path: findings s->v[*k..] that have this path.  One
+ * <failure> at most (GitLab reads a single one), naming the first
+ * failing finding and listing every one; the others in <system-out>.
+ */
 static void
 testcase(struct pm_report *r, struct pm_buf *b, const char *path,
     struct ustate *s, size_t *k)
 {
-	struct pm_buf	 out = PM_BUF_INIT;
-	size_t		 i;
+	struct pm_buf	 out = PM_BUF_INIT, fail = PM_BUF_INIT;
+	const struct pm_finding *first = NULL;
+	size_t		 i, nfail = 0;
 
 	pm_buf_puts(b, "    <testcase classname=\"postmortem.lint\" name=\"");
 	pm_xml_escape(b, path, 1);
 	pm_buf_puts(b, "\" file=\"");
 	pm_xml_escape(b, path, 1);
-	pm_buf_puts(b, "\"");
+	pm_buf_puts(b, "\" time=\"0\"");
 	for (i = *k; i < s->n && strcmp(s->v[i]->path, path) == 0; i++)
 		continue;
 	if (i == *k) {
@@ -81,18 +89,25 @@ testcase(struct pm_report *r, struct pm_buf *b, const char *path,
 			line_of(&out, f);
 			continue;
 		}
+		if (first == NULL)
+			first = f;
+		nfail++;
+		line_of(&fail, f);
+	}
+	if (first != NULL) {
 		pm_buf_puts(b, "      <failure type=\"");
-		pm_xml_escape(b, pm_rule_name(f->rule), 1);
+		pm_xml_escape(b, pm_rule_name(first->rule), 1);
 		pm_buf_puts(b, "\" message=\"");
-		pm_xml_escape(b, f->msg, 1);
-		pm_buf_puts(b, "\">");
-		line_of(b, f);
-		pm_buf_puts(b, "</failure>\n");
+		if (nfail > 1)
+			pm_buf_printf(b, "%zu errors; the first: ", nfail);
+		pm_xml_escape(b, first->msg, 1);
+		pm_buf_printf(b, "\">%s</failure>\n", pm_buf_cstr(&fail));
 	}
 	if (out.len > 0)
 		pm_buf_printf(b, "      <system-out>%s</system-out>\n",
 		    pm_buf_cstr(&out));
 	pm_buf_release(&out);
+	pm_buf_release(&fail);
 	pm_buf_puts(b, "    </testcase>\n");
 }
 
@@ -119,8 +134,13 @@ junit_end(struct pm_report *r)
 		while (j < s->n && strcmp(s->v[j]->path, path) == 0)
 			j++;
 	}
-	for (k = nfail = 0; k < s->n; k++)
-		nfail += fails(r, s->v[k]);
+	/* Failures count testcases (files), as the schema says. */
+	for (k = nfail = 0, path = NULL; k < s->n; k++)
+		if (fails(r, s->v[k]) && (path == NULL ||
+		    strcmp(s->v[k]->path, path) != 0)) {
+			path = s->v[k]->path;
+			nfail++;
+		}
 	pm_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	pm_buf_printf(&b, "<testsuites name=\"postmortem\" tests=\"%zu\" "
 	    "failures=\"%zu\" errors=\"0\">\n", ncases, nfail);
