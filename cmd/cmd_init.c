@@ -30,6 +30,7 @@
 #include "corpus.h"
 #include "doc/doc.h"
 #include "doc/sections.h"
+#include "lint/lint.h"
 #include "source/config.h"
 #include "source/repo.h"
 
@@ -441,6 +442,59 @@ done:
 	return rc;
 }
 
+/*
+ * A repository whose reports already have findings: say how to turn
+ * the linter on without failing every change until they are all
+ * fixed (a baseline, or --since), and what the CI step looks like.
+ * Lints the reports with the configuration just written.
+ */
+static void
+suggest_start(struct pm_ctx *ctx, struct pm_source *src,
+    const struct pm_corpus *c, const struct pm_buf *text)
+{
+	struct pm_config	 cfg;
+	struct pm_rulepacks	*packs = NULL;
+	struct pm_findings	 fs = PM_FINDINGS_INIT;
+	struct pm_lint_opts	 lo;
+	size_t			 i, nrep = 0, nerr;
+
+	pm_config_init(&cfg);
+	memset(&lo, 0, sizeof(lo));
+	if (pm_config_parse(&cfg, ".postmortem.yaml", text->ptr,
+	    text->len) == -1 || cmd_today(NULL, &lo.today) == -1 ||
+	    pm_rulepacks_load(&packs, cmd_datadir(ctx, "rules"), &cfg,
+	    pm_source_root(src)) == -1)
+		goto done;
+	lo.has_history = pm_source_has_repo(src);
+	lo.threads = 1;
+	for (i = 0; i < c->ndocs; i++) {
+		if (c->docs[i]->kind != PM_DOC_FRONTMATTER &&
+		    !is_report(c->docs[i]))
+			continue;
+		nrep++;
+		pm_lint_doc(c->docs[i], c, &cfg, packs, &lo, &fs, NULL);
+	}
+	if ((nerr = pm_findings_count(&fs, PM_LEVEL_ERROR, 0)) == 0)
+		goto done;
+	fprintf(stderr, "postmortem init: the %zu report%s have %zu error "
+	    "finding%s already; so that CI fails only on the findings a "
+	    "change adds, either\n"
+	    "  accept them once:   postmortem lint --write-baseline "
+	    ".postmortem-baseline.json\n"
+	    "                      and add 'baseline: "
+	    ".postmortem-baseline.json' to .postmortem.yaml\n"
+	    "  or lint the change: postmortem lint --since origin/main\n"
+	    "A pull-request step: postmortem lint --format github --since "
+	    "${{ github.event.pull_request.base.sha }}\n"
+	    "  (GitLab CI: --since \"$CI_MERGE_REQUEST_DIFF_BASE_SHA\"); "
+	    "docs/ci.md has both jobs\n", nrep, nrep == 1 ? "" : "s", nerr,
+	    nerr == 1 ? "" : "s");
+done:
+	pm_findings_release(&fs);
+	pm_rulepacks_free(packs);
+	pm_config_release(&cfg);
+}
+
 int
 cmd_init(int argc, char *argv[], struct pm_ctx *ctx)
 {
@@ -529,6 +583,7 @@ cmd_init(int argc, char *argv[], struct pm_ctx *ctx)
 	}
 	fprintf(stderr, "postmortem init: wrote .postmortem.yaml (%zu "
 	    "report%s found)\n", n, n == 1 ? "" : "s");
+	suggest_start(ctx, src, corpus, &text);
 	rc = PM_EXIT_OK;
 done:
 	pm_buf_release(&text);

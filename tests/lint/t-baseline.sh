@@ -147,6 +147,26 @@ check "a baseline that does not parse: exit 2" [ "$?" -eq 2 ]
 $PM lint $TODAY --baseline x.json --write-baseline y.json >out 2>err
 check "--baseline with --write-baseline: usage error" [ "$?" -eq 2 ]
 
+# init on a repository whose reports have findings says how to start.
+ini=$(tmpdir)/init
+make_history "$ini"
+cd "$ini" || exit 1
+rm .postmortem.yaml
+$PM init >out 2>err
+check "init: exit 0" [ "$?" -eq 0 ]
+check "init: says the reports have findings already" \
+    grep -q "the 3 reports have [0-9]* error findings already" err
+check "init: proposes a baseline" \
+    grep -q "postmortem lint --write-baseline .postmortem-baseline.json" err
+check "init: proposes --since, with the CI step" \
+    grep -q "postmortem lint --format github --since" err
+clean=$(tmpdir)/clean
+mkdir -p "$clean" && cd "$clean" && git init -q .
+cp "$TOP/tests/lint/data/good.md" .
+$PM init >out 2>err
+check "init: nothing to propose when the reports are clean" \
+    sh -c '! grep -q "write-baseline" err'
+
 # The "done when": hundreds of old findings, a change adds one.
 big=$(tmpdir)/big
 make_history "$big"
