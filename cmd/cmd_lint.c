@@ -213,6 +213,7 @@ drop_since(struct pm_source *src, const struct pm_config *cfg,
 	pm_entries_release(&otree);
 	bl = pm_baseline_new();
 	pm_baseline_add(bl, &ofs, old);
+	pm_baseline_follow_renames(bl, old, corpus);
 	*nhidden = pm_baseline_filter(bl, fs, corpus);
 	pm_baseline_free(bl);
 	pm_findings_release(&ofs);

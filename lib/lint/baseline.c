@@ -534,6 +534,46 @@ pm_baseline_filter(struct pm_baseline *bl, struct pm_findings *fs,
 	return nhidden;
 }
 
+void
+pm_baseline_follow_renames(struct pm_baseline *bl, const struct pm_corpus *old,
+    const struct pm_corpus *cur)
+{
+	struct docidx		 dold, dcur;
+	const struct pm_doc	*o, *n;
+	unsigned char		*used;
+	size_t			 i, j, k;
+
+	docidx_init(&dold, old);
+	docidx_init(&dcur, cur);
+	used = pm_xcalloc(dcur.n > 0 ? dcur.n : 1, 1);
+	for (i = 0; i < dold.n; i++) {
+		o = dold.v[i].d;
+		if (o->text == NULL || docidx_find(&dcur, o->path) != NULL)
+			continue;
+		for (j = 0; j < dcur.n; j++) {
+			n = dcur.v[j].d;
+			if (used[j] || n->text == NULL ||
+			    n->textsz != o->textsz ||
+			    docidx_find(&dold, n->path) != NULL ||
+			    memcmp(n->text, o->text, n->textsz) != 0)
+				continue;
+			used[j] = 1;
+			for (k = 0; k < bl->n; k++) {
+				if (strcmp(bl->v[k].path, o->path) != 0)
+					continue;
+				free(bl->v[k].path);
+				free(bl->v[k].report);
+				bl->v[k].path = pm_xstrdup(n->path);
+				bl->v[k].report = pm_xstrdup(n->meta.id);
+			}
+			break;
+		}
+	}
+	free(used);
+	free(dold.v);
+	free(dcur.v);
+}
+
 size_t
 pm_baseline_nstale(const struct pm_baseline *bl)
 {

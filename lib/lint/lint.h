@@ -147,6 +147,11 @@ int	 pm_baseline_write(const char *file, const struct pm_findings *,
  */
 size_t	 pm_baseline_filter(struct pm_baseline *, struct pm_findings *fs,
 	    const struct pm_corpus *cp);
+/* A report of old that is in cur under another path with the same
+ * bytes (moved, not edited; its id may have come from the file name):
+ * its entries take the new path and id.  For --since. */
+void	 pm_baseline_follow_renames(struct pm_baseline *,
+	    const struct pm_corpus *old, const struct pm_corpus *cur);
 size_t	 pm_baseline_count(const struct pm_baseline *);
 size_t	 pm_baseline_nstale(const struct pm_baseline *);
 void	 pm_baseline_stale(const struct pm_baseline *, size_t i,

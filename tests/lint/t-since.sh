@@ -85,6 +85,16 @@ git mv reports/ledger-disk.md reports/2024/ledger-disk.md
 since_is "a report renamed: nothing new" 0
 since_is "a report renamed, staged: nothing new" 0 --staged
 
+fresh renamed-no-id
+# A report whose id comes from its file name: moved unchanged, it is
+# recognised by its bytes.
+sed '/^id: /d' reports/cache-disk.md >t && mv t reports/cache-disk.md
+git add -A
+commit_at 2024-08-02T12:00:00Z "id from the file name"
+git mv reports/cache-disk.md reports/cache-disk-2024.md
+: >expect
+since_is "a report without an id field renamed: nothing new" 0
+
 fresh deleted
 git rm -q reports/queue-disk.md
 : >expect
