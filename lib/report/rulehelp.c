@@ -172,6 +172,14 @@ static const struct pm_rule_help help[PM_RULE__MAX] = {
 	    "fix the typo or remove the link.",
 	    "related: [2024-11-03-cache-ful]",
 	    "related: [2024-11-03-cache-full]"),
+	H(LINKS_LOCAL,
+	    "Point relative links and images at files that are in the "
+	    "repository's tree (committed, or staged for --staged): fix the "
+	    "path, add the file, or link to it by URL. A link may not leave "
+	    "the repository, enter .git/, or name a symbolic link, an "
+	    "excluded file or a file that runs scripts (HTML, SVG).",
+	    "![latency](img/latency.png)   <!-- no such file -->",
+	    "![latency](images/latency.png)"),
 	H(IDS_UNIQUE,
 	    "Give each post-mortem its own id: a report copied from another "
 	    "keeps the old 'id' field until it is changed.",

@@ -1,14 +1,19 @@
 # A corpus on which every built-in rule fires, for the format checks
 # (t-sarif.sh, t-sarif-formats.sh), sourced after tests/lib.sh:
 #
-#   make_every_rule DIR   four reports and a configuration in DIR
+#   make_every_rule DIR   a repository with four reports and a
+#                         configuration, nothing committed
 #
 # faults.md breaks most rules at once; stale.md shares its id and was
 # shared late (with distribution_hours raised so that only the 7-day
 # rule fires there); broken.md has invalid YAML; bytes.md an invalid
-# UTF-8 byte and no severity.  Lint it with --today 2026-11-01.
+# UTF-8 byte and no severity.  faults.md also links an image that is
+# not there (links/local).  Lint it with --today 2026-11-01.
 make_every_rule() {
 	mkdir -p "$1"
+	# A repository (no commit needed): links/local looks files up in
+	# its working tree.
+	git init -q "$1"
 	printf 'thresholds:\n  distribution_hours: 200\n' >"$1/.postmortem.yaml"
 	cat >"$1/faults.md" <<'EOR'
 ---
@@ -44,7 +49,7 @@ It broke.
 | 14:00 CET | Status page updated | web | @lee |
 | 2025-02-12 10:00 | Review meeting | calendar | @kim |
 
-See also [[another-missing-report]].
+See also [[another-missing-report]] and ![the graph](img/missing.png).
 
 ## Contributing Factors
 
