@@ -36,7 +36,7 @@ endif
 
 # Lazy (=), so that they are read after 'deps' has run.
 PKG_CFLAGS	 = $(shell $(PKG_CONFIG) --cflags $(PKGS))
-PKG_LIBS	 = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lpthread
+PKG_LIBS	 = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lpthread -lm
 
 # The module map: one group per stage of the pipeline.
 BASE_OBJS	 = lib/base/alloc.o lib/base/arena.o lib/base/buf.o \
@@ -62,8 +62,9 @@ REPORT_OBJS	 = lib/report/report.o lib/report/text.o \
 		   lib/report/gitlab.o lib/report/junit.o lib/report/rulehelp.o
 SITE_OBJS	 = lib/site/attach.o lib/site/feed.o lib/site/html.o lib/site/page_doc.o \
 		   lib/site/page_index.o lib/site/page_trends.o \
-		   lib/site/search.o lib/site/site.o lib/site/sitemap.o \
-		   lib/site/svg.o lib/site/tmpl.o lib/site/write.o
+		   lib/site/search.o lib/site/similar.o lib/site/site.o \
+		   lib/site/sitemap.o lib/site/svg.o lib/site/tmpl.o \
+		   lib/site/write.o
 ADOPT_OBJS	 = lib/adopt/adopt.o
 LIB_OBJS	 = $(BASE_OBJS) $(SOURCE_OBJS) $(DOC_OBJS) $(LINT_OBJS) \
 		   $(REPORT_OBJS) $(SITE_OBJS) $(ADOPT_OBJS)

@@ -24,6 +24,7 @@
 #include "doc/doc.h"
 #include "site/html.h"
 #include "site/site_int.h"
+#include "site/similar.h"
 #include "site/tmpl.h"
 
 #define	SAME_MAX	8	/* same-service reports listed per service */
@@ -430,6 +431,30 @@ same(const struct site *s, const struct rep *r, struct pm_arena *a,
 	return groups;
 }
 
+/* Reports similar to r (similar.c), each with the terms they share. */
+static struct pm_tv *
+similar(const struct site *s, const struct rep *r, struct pm_arena *a)
+{
+	struct pm_tv	*l, *it, *terms, *t;
+	const char	*tv[SIM_TERMS];
+	size_t		 i, j, n, self = (size_t)(r - s->reps);
+
+	l = pm_tv_list(a);
+	for (i = 0; i < r->nsim && i < SIM_MAX; i++) {
+		it = pm_tv_push_map(a, l);
+		pm_tv_set(a, it, "report", s->reps[r->simv[i].rep].row);
+		n = site_similar_terms(s, self, r->simv[i].rep, tv, SIM_TERMS);
+		terms = pm_tv_list(a);
+		for (j = 0; j < n; j++) {
+			t = pm_tv_push_map(a, terms);
+			pm_tv_sets(a, t, "text", tv[j]);
+			pm_tv_setb(a, t, "sep", j > 0);
+		}
+		pm_tv_set(a, it, "terms", terms);
+	}
+	return l;
+}
+
 /* ---- the body ----
  *
  * The body is rendered here, not through pm_doc_parse(): the corpus
@@ -740,6 +765,10 @@ page_doc(const struct site *s, size_t i, struct pm_arena *a)
 	it = pm_tv_map(a);
 	pm_tv_set(a, it, "items", l);
 	pm_tv_set(a, ctx, "backlinks_list", it);
+	l = similar(s, r, a);
+	links += l->nitems;
+	pm_tv_set(a, ctx, "similar", l);
+	pm_tv_setb(a, ctx, "has_similar", l->nitems > 0);
 	l = same(s, r, a, FACET_SERVICE);
 	links += l->nitems;
 	pm_tv_set(a, ctx, "same_service", l);

@@ -1,10 +1,8 @@
 /*
  * The trend page for leadership: incidents per month by severity, time
  * to detect and to resolve per quarter (median and p90, nearest-rank),
- * recurring problems (a service with the same contributing-factor
- * category twice or more within 180 days is a cluster; the categories
- * of a report are its factors' and its field 'category', see
- * site_cat), action items
+ * recurring problems (the clusters of similar.c, each later incident
+ * with whether the earlier ones' action items were done), action items
  * per month (by the month the report ended: done, open, overdue on
  * --today), overdue items by owner, and checklist health per quarter
  * (distributed within the configured hours; follow-up review set).
@@ -21,11 +19,12 @@
 #include "site/html.h"
 #include "site/site.h"
 #include "site/site_int.h"
+#include "site/similar.h"
 #include "site/svg.h"
 #include "site/tmpl.h"
 #include "source/config.h"
 
-#define	CLUSTER_DAYS	180
+#define	CLUSTERS_SHOWN	100
 #define	OWNERS_MAX	20
 
 static int64_t
@@ -261,133 +260,208 @@ chart_times(const struct site *s, struct pm_arena *a, struct pm_tv *ctx,
 
 /* ---- recurring problems ---- */
 
-struct	occ {
-	const char	*svc;	/* facet keys */
-	const char	*cat;
-	size_t		 rep;
-	int64_t		 t;
-};
-
-static int
-cmp_occ(const void *x, const void *y)
+/* The date written in an action item's status ("done 2025-02-03",
+ * "closed (2025-02-03)"), as days, or -1. */
+static int32_t
+done_day(const struct pm_action *ac)
 {
-	const struct occ *p = x, *q = y;
-	int c;
+	const char	*p;
+	char		 b[11];
+	int32_t		 d;
 
-	if ((c = strcmp(p->svc, q->svc)) != 0)
-		return c;
-	if ((c = strcmp(p->cat, q->cat)) != 0)
-		return c;
-	if (p->t != q->t)
-		return p->t < q->t ? -1 : 1;
-	return p->rep < q->rep ? -1 : p->rep > q->rep;
+	if (ac->status_raw == NULL)
+		return -1;
+	for (p = ac->status_raw; *p != '\0'; p++) {
+		if (*p < '0' || *p > '9' || strlen(p) < 10)
+			continue;
+		memcpy(b, p, 10);
+		b[10] = '\0';
+		if (pm_date_parse(&d, b) == 0)
+			return d;
+	}
+	return -1;
 }
 
-struct	cluster {
-	size_t		 first, n;	/* range in the occ array */
-};
-
-static const struct occ	*g_occ;		/* for cmp_cluster (one thread) */
-
-static int
-cmp_cluster(const void *x, const void *y)
+/* "; n what" into b when n > 0 ("n what" when first). */
+static void
+part(struct pm_buf *b, size_t n, const char *what)
 {
-	const struct cluster *p = x, *q = y;
-
-	if (p->n != q->n)
-		return p->n > q->n ? -1 : 1;
-	return cmp_occ(&g_occ[p->first], &g_occ[q->first]);
+	if (n == 0)
+		return;
+	if (b->len > 0 && b->ptr[b->len - 1] != ' ')
+		pm_buf_puts(b, "; ");
+	pm_buf_printf(b, "%zu %s", n, what);
 }
 
+/* Whether the action items of the members before member k of c were
+ * done before member k started, into item it (fix_label, fix_class,
+ * fix, pending).  "Done before" needs a done date in the status; an
+ * item open today was not done then; nothing else is claimed. */
+static void
+fix_status(const struct site *s, struct pm_arena *a, struct pm_tv *it,
+    const struct sim_cluster *c, size_t k)
+{
+	const struct rep	*later = &s->reps[c->reps[k]], *r;
+	const struct pm_action	*ac;
+	struct pm_buf		 b = PM_BUF_INIT;
+	struct pm_tv		*pend, *p;
+	size_t			 j, x, total = 0, before = 0, after = 0,
+				 undated = 0, open = 0, overdue = 0,
+				 nostatus = 0, wontfix = 0, undated_due = 0;
+	int64_t			 day = day_of(later->started);
+	int32_t			 dd;
+	int			 late;
+
+	pend = pm_tv_list(a);
+	for (j = 0; j < k; j++) {
+		r = &s->reps[c->reps[j]];
+		for (x = 0; x < r->doc->nactions; x++) {
+			ac = &r->doc->actions[x];
+			total++;
+			late = 0;
+			switch (ac->status) {
+			case PM_ASTATUS_DONE:
+				if ((dd = done_day(ac)) < 0) {
+					undated++;
+					if (ac->deadline_ok &&
+					    ac->deadline < day)
+						undated_due++;
+				}
+				else if (dd < day)
+					before++;
+				else
+					after++, late = 1;
+				break;
+			case PM_ASTATUS_WONTFIX:
+				wontfix++;
+				break;
+			case PM_ASTATUS_OPEN:
+			case PM_ASTATUS_IN_PROGRESS:
+				open++;
+				late = 1;
+				if (ac->deadline_ok && ac->deadline < day)
+					overdue++;
+				break;
+			default:
+				nostatus++;
+				break;
+			}
+			if (!late || pend->nitems >= 5)
+				continue;
+			p = pm_tv_push_map(a, pend);
+			pm_tv_sets(a, p, "action", ac->text ? ac->text : "");
+			pm_tv_sets(a, p, "action_id", ac->id ? ac->id : "");
+			pm_tv_sets(a, p, "from", r->doc->meta.id);
+			pm_tv_sets(a, p, "from_href", r->href);
+			pm_tv_sets(a, p, "state", ac->status ==
+			    PM_ASTATUS_DONE ? "done after it started" :
+			    ac->deadline_ok && ac->deadline < day ?
+			    "open, past its deadline" : "open");
+		}
+	}
+	pm_tv_set(a, it, "pending", pend);
+	if (total == 0) {
+		pm_tv_sets(a, it, "fix_label", "No action items");
+		pm_tv_sets(a, it, "fix_class", "fix-none");
+		pm_tv_sets(a, it, "fix", "the earlier reports list none");
+		return;
+	}
+	if (before == total - wontfix) {
+		pm_tv_sets(a, it, "fix_label", "Yes");
+		pm_tv_sets(a, it, "fix_class", "fix-yes");
+	} else if (open + after > 0) {
+		pm_tv_sets(a, it, "fix_label", before > 0 ? "Partly" : "No");
+		pm_tv_sets(a, it, "fix_class", "fix-no");
+	} else {
+		pm_tv_sets(a, it, "fix_label", "Unknown");
+		pm_tv_sets(a, it, "fix_class", "fix-unknown");
+	}
+	pm_buf_printf(&b, "of %zu earlier action item%s: ", total,
+	    total == 1 ? "" : "s");
+	part(&b, before, "done before it started");
+	part(&b, after, "done after it started");
+	part(&b, undated, "done, date not recorded");
+	if (undated_due > 0)
+		pm_buf_printf(&b, " (%zu due before it started)", undated_due);
+	part(&b, open, "still open");
+	if (overdue > 0)
+		pm_buf_printf(&b, " (%zu past the deadline then)", overdue);
+	part(&b, wontfix, "won't fix");
+	part(&b, nostatus, "without a status");
+	pm_tv_sets(a, it, "fix", pm_buf_cstr(&b));
+	pm_buf_release(&b);
+}
+
+static struct pm_tv *
+fval_list(struct pm_arena *a, const struct fval *const *v, size_t n)
+{
+	struct pm_tv	*l, *it;
+	size_t		 i;
+
+	l = pm_tv_list(a);
+	for (i = 0; i < n; i++) {
+		it = pm_tv_push_map(a, l);
+		pm_tv_sets(a, it, "name", v[i]->name);
+		pm_tv_sets(a, it, "href", v[i]->href);
+		pm_tv_setb(a, it, "sep", i > 0);
+	}
+	return l;
+}
+
+/* The clusters of similar.c, at most CLUSTERS_SHOWN of them. */
 static void
 clusters(const struct site *s, struct pm_arena *a, struct pm_tv *ctx)
 {
-	struct occ		*v = NULL;
-	struct cluster		*cl = NULL;
-	size_t			 n = 0, cap = 0, ncl = 0, capcl = 0, i, j, k;
-	size_t			 ncats;
-	const struct pm_doc	*d;
-	const struct fval	*sv, *fc;
-	const char		*cat;
-	struct pm_tv		*l, *it, *items;
+	const struct sim_cluster *c;
+	struct pm_tv		*l, *it, *items, *m, *terms;
+	size_t			 i, j, shown;
 	char			 d1[16], d2[16];
 
-	for (i = 0; i < s->nreps; i++) {
-		d = s->reps[i].doc;
-		if (!s->reps[i].has_start)
-			continue;
-		ncats = site_ncats(d);
-		for (j = 0; j < d->meta.services.n; j++) {
-			sv = site_fval(s, FACET_SERVICE,
-			    d->meta.services.v[j].s);
-			if (sv == NULL)
-				continue;
-			/* Factor categories and the field 'category'. */
-			for (k = 0; k < ncats; k++) {
-				if ((cat = site_cat(d, k)) == NULL ||
-				    (fc = site_fval(s, FACET_FACTOR,
-				    cat)) == NULL)
-					continue;
-				v = pm_xgrow(v, &cap, n + 1, sizeof(*v));
-				v[n].svc = sv->key;
-				v[n].cat = fc->key;
-				v[n].rep = i;
-				v[n++].t = s->reps[i].started;
-			}
-		}
-	}
-	if (n > 1)		/* v is NULL when there is none */
-		qsort(v, n, sizeof(*v), cmp_occ);
-	/* Drop a report listed twice under one service and category. */
-	for (i = 0, k = 0; i < n; i++)
-		if (k == 0 || v[i].rep != v[k - 1].rep ||
-		    strcmp(v[i].svc, v[k - 1].svc) != 0 ||
-		    strcmp(v[i].cat, v[k - 1].cat) != 0)
-			v[k++] = v[i];
-	n = k;
-	for (i = 0; i < n; i = j) {
-		for (j = i + 1; j < n && strcmp(v[j].svc, v[i].svc) == 0 &&
-		    strcmp(v[j].cat, v[i].cat) == 0 &&
-		    v[j].t - v[j - 1].t <= (int64_t)CLUSTER_DAYS * PM_DAY; j++)
-			continue;
-		if (j - i >= 2) {
-			cl = pm_xgrow(cl, &capcl, ncl + 1, sizeof(*cl));
-			cl[ncl].first = i;
-			cl[ncl++].n = j - i;
-		}
-	}
-	g_occ = v;
-	if (ncl > 1)		/* cl is NULL when there is none */
-		qsort(cl, ncl, sizeof(*cl), cmp_cluster);
-	g_occ = NULL;
-
+	shown = s->nclusters < CLUSTERS_SHOWN ? s->nclusters :
+	    CLUSTERS_SHOWN;
 	l = pm_tv_list(a);
-	for (i = 0; i < ncl; i++) {
-		const struct occ *o = &v[cl[i].first];
-
+	for (i = 0; i < shown; i++) {
+		c = &s->clusters[i];
 		it = pm_tv_push_map(a, l);
-		sv = site_fval(s, FACET_SERVICE, o->svc);
-		fc = site_fval(s, FACET_FACTOR, o->cat);
-		pm_tv_sets(a, it, "service", sv->name);
-		pm_tv_sets(a, it, "service_href", sv->href);
-		pm_tv_sets(a, it, "category", fc->name);
-		pm_tv_sets(a, it, "category_href", fc->href);
-		pm_tv_setf(a, it, "count", "%zu", cl[i].n);
-		pm_date_format(d1, day_of(o[0].t));
-		pm_date_format(d2, day_of(o[cl[i].n - 1].t));
+		pm_tv_setf(a, it, "anchor", "recurring-%zu", i + 1);
+		pm_tv_setf(a, it, "count", "%zu", c->n);
+		pm_date_format(d1, day_of(c->first));
+		pm_date_format(d2, day_of(c->last));
 		pm_tv_sets(a, it, "from", d1);
 		pm_tv_sets(a, it, "to", d2);
+		pm_tv_set(a, it, "services", fval_list(a, c->svcs, c->nsvcs));
+		pm_tv_setb(a, it, "has_services", c->nsvcs > 0);
+		pm_tv_set(a, it, "categories", fval_list(a, c->cats,
+		    c->ncats));
+		pm_tv_setb(a, it, "has_categories", c->ncats > 0);
+		terms = pm_tv_list(a);
+		for (j = 0; j < c->nterms; j++) {
+			m = pm_tv_push_map(a, terms);
+			pm_tv_sets(a, m, "text", c->terms[j]);
+			pm_tv_setb(a, m, "sep", j > 0);
+		}
+		pm_tv_set(a, it, "terms", terms);
+		pm_tv_setb(a, it, "has_terms", c->nterms > 0);
 		items = pm_tv_list(a);
-		for (j = 0; j < cl[i].n; j++)
-			pm_tv_push(a, items, s->reps[o[j].rep].row);
+		for (j = 0; j < c->n; j++) {
+			m = pm_tv_push_map(a, items);
+			pm_tv_set(a, m, "report", s->reps[c->reps[j]].row);
+			if (j == 0) {
+				pm_tv_sets(a, m, "fix_label", "");
+				pm_tv_sets(a, m, "fix_class", "fix-first");
+				pm_tv_sets(a, m, "fix", "");
+				pm_tv_set(a, m, "pending", pm_tv_list(a));
+			} else
+				fix_status(s, a, m, c, j);
+		}
 		pm_tv_set(a, it, "items", items);
 	}
 	pm_tv_set(a, ctx, "clusters", l);
-	pm_tv_setb(a, ctx, "has_clusters", ncl > 0);
-	pm_tv_setf(a, ctx, "nclusters", "%zu", ncl);
-	pm_tv_setf(a, ctx, "cluster_days", "%d", CLUSTER_DAYS);
-	free(cl);
-	free(v);
+	pm_tv_setb(a, ctx, "has_clusters", shown > 0);
+	pm_tv_setf(a, ctx, "nclusters", "%zu", s->nclusters);
+	pm_tv_setb(a, ctx, "clusters_cut", shown < s->nclusters);
+	pm_tv_setf(a, ctx, "clusters_shown", "%zu", shown);
+	pm_tv_setf(a, ctx, "cluster_days", "%d", SIM_DAYS);
 }
 
 /* ---- action items ---- */

@@ -26,6 +26,7 @@
 #include "site/html.h"
 #include "site/site.h"
 #include "site/site_int.h"
+#include "site/similar.h"
 #include "site/tmpl.h"
 #include "site/write.h"
 #include "source/config.h"
@@ -643,6 +644,7 @@ build_model(struct site *s)
 	build_backlinks(s);
 	for (k = 0; k < FACET__MAX; k++)
 		build_facet(s, (enum facet_kind)k);
+	site_similar(s);
 	for (i = 0; i < s->nreps; i++) {
 		r = &s->reps[i];
 		build_row(s, r);
@@ -936,6 +938,7 @@ out:
 	pm_sitew_free(s.w);
 	pm_theme_free(s.theme);
 	site_attach_free(&s);
+	site_similar_free(&s);
 	free(s.reps);
 	free(s.byid);
 	free(s.years);

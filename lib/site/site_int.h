@@ -22,6 +22,9 @@ struct pm_sitew;
 struct pm_theme;
 struct pm_tmpl;
 struct pm_tv;
+struct pm_sim;
+struct sim_cluster;
+struct sim_link;
 
 enum	facet_kind {
 	FACET_SERVICE,
@@ -47,6 +50,8 @@ struct	rep {				/* one report */
 	struct pm_tv		*row;	/* row value for list pages */
 	const struct fval	**aowner; /* owner value of each action
 					   item (doc->actions), or NULL */
+	struct sim_link		*simv;	/* similar reports, best first */
+	size_t			 nsim;
 };
 
 struct	fval {				/* one service, tag, ... */
@@ -96,6 +101,9 @@ struct	site {
 	struct att			*att;	/* sorted by path */
 	size_t				 natt, natt_written;
 	struct pathrep			*bypath; /* sorted by path */
+	struct pm_sim			*sim;	/* similar.c */
+	struct sim_cluster		*clusters;
+	size_t				 nclusters;
 };
 
 /* site.c */
