@@ -310,7 +310,7 @@ fix_status(const struct site *s, struct pm_arena *a, struct pm_tv *it,
 				 nostatus = 0, wontfix = 0, undated_due = 0;
 	int64_t			 day = day_of(later->started);
 	int32_t			 dd;
-	int			 late;
+	int			 late, dated = later->has_start;
 
 	pend = pm_tv_list(a);
 	for (j = 0; j < k; j++) {
@@ -321,9 +321,10 @@ fix_status(const struct site *s, struct pm_arena *a, struct pm_tv *it,
 			late = 0;
 			switch (ac->status) {
 			case PM_ASTATUS_DONE:
-				if ((dd = done_day(ac)) < 0) {
+				/* Without a start, no date compares. */
+				if ((dd = done_day(ac)) < 0 || !dated) {
 					undated++;
-					if (ac->deadline_ok &&
+					if (dated && ac->deadline_ok &&
 					    ac->deadline < day)
 						undated_due++;
 				}
@@ -339,7 +340,8 @@ fix_status(const struct site *s, struct pm_arena *a, struct pm_tv *it,
 			case PM_ASTATUS_IN_PROGRESS:
 				open++;
 				late = 1;
-				if (ac->deadline_ok && ac->deadline < day)
+				if (dated && ac->deadline_ok &&
+				    ac->deadline < day)
 					overdue++;
 				break;
 			default:
@@ -355,7 +357,7 @@ fix_status(const struct site *s, struct pm_arena *a, struct pm_tv *it,
 			pm_tv_sets(a, p, "from_href", r->href);
 			pm_tv_sets(a, p, "state", ac->status ==
 			    PM_ASTATUS_DONE ? "done after it started" :
-			    ac->deadline_ok && ac->deadline < day ?
+			    dated && ac->deadline_ok && ac->deadline < day ?
 			    "open, past its deadline" : "open");
 		}
 	}
@@ -390,6 +392,20 @@ fix_status(const struct site *s, struct pm_arena *a, struct pm_tv *it,
 	part(&b, nostatus, "without a status");
 	pm_tv_sets(a, it, "fix", pm_buf_cstr(&b));
 	pm_buf_release(&b);
+}
+
+/* The date of a member: its start, or "committed DATE". */
+static void
+when(const struct site *s, struct pm_arena *a, struct pm_tv *it, size_t i)
+{
+	char	 d[16];
+	int64_t	 t;
+	int	 k;
+
+	k = site_similar_when(s, i, &t);
+	pm_date_format(d, day_of(t));
+	pm_tv_sets(a, it, "when", k == 1 ? d : k == 2 ?
+	    pm_arena_printf(a, "committed %s", d) : "");
 }
 
 static struct pm_tv *
@@ -446,6 +462,7 @@ clusters(const struct site *s, struct pm_arena *a, struct pm_tv *ctx)
 		for (j = 0; j < c->n; j++) {
 			m = pm_tv_push_map(a, items);
 			pm_tv_set(a, m, "report", s->reps[c->reps[j]].row);
+			when(s, a, m, c->reps[j]);
 			if (j == 0) {
 				pm_tv_sets(a, m, "fix_label", "");
 				pm_tv_sets(a, m, "fix_class", "fix-first");

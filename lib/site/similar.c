@@ -49,6 +49,10 @@ struct	pm_sim {
 	 * sorted by term. */
 	struct ent	*ents;
 	size_t		*off;
+	/* The terms of each report's title, sorted: report i has
+	 * tt[toff[i] .. toff[i + 1]). */
+	uint32_t	*tt;
+	size_t		*toff;
 	/* Per report, sorted facet value indexes (services, categories). */
 	size_t		**svc, **cat;
 	size_t		*nsvc, *ncat;
@@ -285,6 +289,7 @@ struct	tok {
 	int		 names;		/* look for names (not in titles) */
 	int		 sent;		/* at the start of a sentence */
 	int		 code;		/* inside `code` */
+	size_t		 ntitle;	/* v[0 .. ntitle) came from the title */
 };
 
 static void
@@ -524,6 +529,7 @@ read_doc(struct tok *k, const struct site *s, size_t i)
 	k->names = 0;
 	if (m->title.s != NULL)
 		text(k, m->title.s, strlen(m->title.s), 12);
+	k->ntitle = k->n;
 	k->names = 1;
 	for (j = 0; j < m->services.n; j++)
 		if (m->services.v[j].s != NULL)
@@ -590,21 +596,48 @@ topk(double *w, const struct ent *e, size_t n, double *norm)
 	free(v);
 }
 
+static int
+cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Keep the title's terms of report i, sorted and unique. */
+static void
+title_terms(struct pm_sim *m, const struct tok *k, size_t i, size_t *cap)
+{
+	size_t	 j, o, at = m->toff[i];
+
+	m->tt = pm_xgrow(m->tt, cap, at + k->ntitle + 1, sizeof(*m->tt));
+	for (j = 0; j < k->ntitle; j++)
+		m->tt[at + j] = k->v[j].t;
+	if (k->ntitle > 1)
+		qsort(m->tt + at, k->ntitle, sizeof(*m->tt), cmp_u32);
+	for (j = 0, o = 0; j < k->ntitle; j++)
+		if (o == 0 || m->tt[at + o - 1] != m->tt[at + j])
+			m->tt[at + o++] = m->tt[at + j];
+	m->toff[i + 1] = at + o;
+}
+
 static void
 build_vectors(struct site *s, struct pm_sim *m)
 {
 	struct tok	 k;
 	struct ent	*all = NULL, *v;
-	size_t		 nall = 0, capall = 0, i, j, o, n, *roff, cap;
+	size_t		 nall = 0, capall = 0, i, j, o, n, *roff, cap, captt = 0;
 	double		 norm, *w, idf, nd = (double)s->nreps;
 	uint32_t	 t;
 
 	memset(&k, 0, sizeof(k));
 	k.m = m;
 	roff = pm_xcalloc(s->nreps + 1, sizeof(size_t));
+	m->toff = pm_xcalloc(s->nreps + 1, sizeof(size_t));
 	for (i = 0; i < s->nreps; i++) {
 		k.n = 0;
 		read_doc(&k, s, i);
+		title_terms(m, &k, i, &captt);
 		if (k.n > 1)
 			qsort(k.v, k.n, sizeof(*k.v), cmp_ent);
 		for (j = 0, o = 0; j < k.n; j++) {
@@ -750,6 +783,51 @@ facet_set(struct site *s, size_t i, enum facet_kind fk, size_t *np)
 	return v;
 }
 
+/* The weight of a title term: its IDF in thousandths. */
+static int64_t
+tweight(const struct pm_sim *m, uint32_t t, size_t n)
+{
+	return (int64_t)lrint(1000 * log((double)(n + 1) /
+	    (double)m->terms[t].df));
+}
+
+/*
+ * Whether the titles of a and b say the same: the cosine of their
+ * IDF-weighted terms is SIM_TITLE or more ("Suspected employee
+ * compromise" three times).
+ */
+static int
+same_title(const struct site *s, const struct pm_sim *m, size_t a,
+    size_t b)
+{
+	const uint32_t	*x = m->tt + m->toff[a], *xe = m->tt + m->toff[a + 1];
+	const uint32_t	*y = m->tt + m->toff[b], *ye = m->tt + m->toff[b + 1];
+	int64_t		 dot = 0, na = 0, nb = 0, w;
+	const uint32_t	*p;
+
+	for (p = x; p < xe; p++)
+		w = tweight(m, *p, s->nreps), na += w * w;
+	for (p = y; p < ye; p++)
+		w = tweight(m, *p, s->nreps), nb += w * w;
+	while (x < xe && y < ye) {
+		if (*x == *y) {
+			w = tweight(m, *x, s->nreps);
+			dot += w * w;
+			x++;
+			y++;
+		} else if (*x < *y)
+			x++;
+		else
+			y++;
+	}
+	if (na == 0 || nb == 0)
+		return 0;
+	/* dot / sqrt(na * nb) >= SIM_TITLE / 1000, in doubles only for
+	 * the root of an exact product. */
+	return (double)dot * 1000 >= (double)SIM_TITLE *
+	    sqrt((double)na * (double)nb);
+}
+
 /* PM_SIMILAR_DEBUG: a pair's score and shared terms, for tuning. */
 static void
 debug_pair(const struct site *s, size_t a, size_t b, int64_t sc)
@@ -821,7 +899,8 @@ find_pairs(struct site *s, struct pm_sim *m, size_t *np)
 			if (sc < high && !(shares(m->svc[i], m->nsvc[i],
 			    m->svc[touch[j]], m->nsvc[touch[j]]) &&
 			    shares_cat(s, m->cat[i], m->ncat[i],
-			    m->cat[touch[j]], m->ncat[touch[j]])))
+			    m->cat[touch[j]], m->ncat[touch[j]])) &&
+			    !same_title(s, m, i, touch[j]))
 				continue;
 			pv = pm_xgrow(pv, &cap, npv + 1, sizeof(*pv));
 			pv[npv].a = (uint32_t)i;
@@ -990,14 +1069,32 @@ uf_find(size_t *up, size_t i)
 
 static const struct site	*g_s;	/* for the sorts below (one thread) */
 
+int
+site_similar_when(const struct site *s, size_t i, int64_t *t)
+{
+	const struct rep *r = &s->reps[i];
+
+	if (r->has_start) {
+		*t = r->started;
+		return 1;
+	}
+	if (r->doc->has_added) {
+		*t = r->doc->added;
+		return 2;
+	}
+	*t = 0;
+	return 0;
+}
+
 static int
 cmp_member(const void *x, const void *y)
 {
-	const struct rep *p = &g_s->reps[*(const size_t *)x];
-	const struct rep *q = &g_s->reps[*(const size_t *)y];
+	int64_t	 p, q;
 
-	if (p->started != q->started)
-		return p->started < q->started ? -1 : 1;
+	site_similar_when(g_s, *(const size_t *)x, &p);
+	site_similar_when(g_s, *(const size_t *)y, &q);
+	if (p != q)
+		return p < q ? -1 : 1;
 	return *(const size_t *)x < *(const size_t *)y ? -1 :
 	    *(const size_t *)x > *(const size_t *)y;
 }
@@ -1111,14 +1208,15 @@ cluster_terms(struct site *s, struct sim_cluster *c)
 	free(all);
 }
 
-/* Whether report b started within SIM_DAYS of a. */
+/* Whether reports a and b started (or, without a start, were first
+ * committed) within SIM_DAYS of each other. */
 static int
 near(const struct site *s, size_t a, size_t b)
 {
-	const struct rep *ra = &s->reps[a], *rb = &s->reps[b];
+	int64_t	 ta, tb;
 
-	return ra->has_start && rb->has_start &&
-	    llabs(ra->started - rb->started) <= (long long)SIM_DAYS * PM_DAY;
+	return site_similar_when(s, a, &ta) && site_similar_when(s, b, &tb) &&
+	    llabs(ta - tb) <= (long long)SIM_DAYS * PM_DAY;
 }
 
 /* Whether b is among the SIM_NEAR most similar reports of a that
@@ -1191,8 +1289,8 @@ make_clusters(struct site *s)
 	for (j = 0; j < s->nclusters; j++) {
 		c = &s->clusters[j];
 		qsort(c->reps, c->n, sizeof(size_t), cmp_member);
-		c->first = s->reps[c->reps[0]].started;
-		c->last = s->reps[c->reps[c->n - 1]].started;
+		site_similar_when(s, c->reps[0], &c->first);
+		site_similar_when(s, c->reps[c->n - 1], &c->last);
 		c->svcs = shared_facet(s, c, FACET_SERVICE, m->svc, m->nsvc,
 		    &c->nsvcs);
 		c->cats = shared_facet(s, c, FACET_FACTOR, m->cat, m->ncat,
@@ -1244,6 +1342,8 @@ site_similar_free(struct site *s)
 	free(m->tab);
 	free(m->ents);
 	free(m->off);
+	free(m->tt);
+	free(m->toff);
 	free(m->svc);
 	free(m->cat);
 	free(m->nsvc);

@@ -8,9 +8,12 @@
  * dropped and generic words of the trade ("outage", "error",
  * "kubernetes") count only inside a phrase.  Two reports are similar
  * when the cosine of their vectors reaches SIM_HIGH, or SIM_LOW when
- * they also name the same service and contributing-factor category.
- * Similar reports that started within SIM_DAYS of each other are
- * linked; the connected sets (single link) are the recurring clusters.
+ * they also name the same service and a contributing-factor category
+ * few reports name, or when their titles are alike.
+ * Similar reports that started within SIM_DAYS of each other (a report
+ * without a start: when it was first committed) and are among each
+ * other's SIM_NEAR most similar are linked; the connected sets (single
+ * link) are the recurring clusters.
  *
  * Deterministic: terms are numbered in the order the reports (in site
  * order) first use them, weights are rounded to integers before any
@@ -23,7 +26,9 @@
 #include <stdint.h>
 
 #define	SIM_HIGH	350	/* cosine, in thousandths */
-#define	SIM_LOW		200	/* with the same service and category */
+#define	SIM_LOW		200	/* with the same service and category,
+				   or titles alike */
+#define	SIM_TITLE	800	/* titles alike: cosine of their terms */
 #define	SIM_DAYS	400	/* between two linked incidents */
 #define	SIM_MAX		8	/* similar reports listed per report */
 #define	SIM_NEAR	3	/* clusters link mutual nearest neighbours */
@@ -40,7 +45,7 @@ struct	sim_link {			/* a similar report of a report */
 struct	sim_cluster {
 	size_t		*reps;		/* members, oldest first */
 	size_t		 n;
-	int64_t		 first, last;	/* start of the oldest and newest */
+	int64_t		 first, last;	/* when the oldest and newest were */
 	const struct fval **svcs;	/* services of two members or more */
 	size_t		 nsvcs;
 	const struct fval **cats;	/* categories, the same */
@@ -66,5 +71,10 @@ void	 site_similar_free(struct site *);
  */
 size_t	 site_similar_terms(const struct site *, size_t a, size_t b,
 	    const char **out, size_t max);
+/*
+ * When report i happened, for the clusters: its start (returns 1), else
+ * the first commit of its file (2), else nothing (0, *t is 0).
+ */
+int	 site_similar_when(const struct site *, size_t i, int64_t *t);
 
 #endif /* PM_SIMILAR_H */
