@@ -647,7 +647,8 @@ build_vectors(struct site *s, struct pm_sim *m)
 				k.v[o++] = k.v[j];
 		}
 		all = pm_xgrow(all, &capall, nall + o + 1, sizeof(*all));
-		memcpy(all + nall, k.v, o * sizeof(*all));
+		if (o > 0)	/* k.v is NULL before the first term */
+			memcpy(all + nall, k.v, o * sizeof(*all));
 		for (j = 0; j < o; j++)
 			if (m->terms[k.v[j].t].lastdoc != i + 1) {
 				m->terms[k.v[j].t].lastdoc = (uint32_t)i + 1;
@@ -1127,6 +1128,14 @@ cmp_fcount(const void *x, const void *y)
 	return p->v < q->v ? -1 : p->v > q->v;
 }
 
+static int
+cmp_fval(const void *x, const void *y)
+{
+	const struct fcount *p = x, *q = y;
+
+	return p->v < q->v ? -1 : p->v > q->v;
+}
+
 /* Facet values named by two members or more, most named first. */
 static const struct fval **
 shared_facet(struct site *s, const struct sim_cluster *c,
@@ -1145,7 +1154,7 @@ shared_facet(struct site *s, const struct sim_cluster *c,
 			fc[n++].n = 1;
 		}
 	if (n > 1)
-		qsort(fc, n, sizeof(*fc), cmp_size);
+		qsort(fc, n, sizeof(*fc), cmp_fval);
 	for (i = 0, k = 0; i < n; i++)
 		if (k > 0 && fc[k - 1].v == fc[i].v)
 			fc[k - 1].n++;
