@@ -132,6 +132,8 @@ struct	pm_trow {
 	int		 has_date;	/* the row names its own date */
 	int		 date_only;	/* "2021-12-10": in order anywhere that day */
 	int		 approx;	/* "~19:30", "10:45~" */
+	int		 labelled;	/* "First detected: 2020-08-14 10:43":
+					   the event is a label before the time */
 	int		 doubtful;	/* read, but goes back in time: not a
 					   start or end to infer (1: a bare
 					   time, 2: a date) */

@@ -1077,6 +1077,14 @@ static const char *const recover_words[] = {
 	"mitigation completed", "back to normal",
 };
 
+/* Labels of times that are not the start: "First detected", "Incident
+ * declared", "Repaired", "Resolved". */
+static const char *const milestone_words[] = {
+	"detected", "detection", "declared", "alerted", "noticed",
+	"identified", "reported", "paged", "repaired", "resolved",
+	"mitigated", "fixed",
+};
+
 /* Usable rows: read, with a time of day. */
 static int
 row_usable(const struct pm_trow *r)
@@ -1168,6 +1176,18 @@ from_timeline(struct infer *in)
 	}
 	if (bare_doubt)
 		no_end = 1;
+	/*
+	 * "First detected: 2024-09-20 11:24" heads a list of labelled
+	 * times: when the fault began is not said, so not the start.
+	 */
+	if (first->labelled && has_word(first->event, milestone_words,
+	    sizeof(milestone_words) / sizeof(milestone_words[0]))) {
+		no_start = 1;
+		if (!m->started.set)
+			tl->why_started = "the timeline's first time is when "
+			    "the incident was detected or declared, not when "
+			    "it began";
+	}
 	lo = m->started.set ? m->started.t : first->t;
 	hi = m->ended.set ? m->ended.t : last->t;
 	for (i = 0; i < tl->n && det == NULL; i++) {
@@ -1192,7 +1212,7 @@ from_timeline(struct infer *in)
 	}
 	if (!m->started.set && !no_start)
 		row_time(in, &m->started, first);
-	else if (!m->started.set)
+	else if (!m->started.set && tl->why_started == NULL)
 		tl->why_started = tl->doubt;
 	if (!m->ended.set && last != first && !no_end)
 		row_time(in, &m->ended, last);

@@ -457,6 +457,10 @@ block(struct pm_walk *w, cmark_node *n)
 {
 	cmark_node_type	 t = cmark_node_get_type(n);
 
+	/* "Timeline: (in PST)" says so itself, even after Lessons Learned. */
+	if (!w->in_timeline && t == CMARK_NODE_PARAGRAPH &&
+	    pm_md__timeline_label(w, n))
+		return;
 	if (w->in_timeline) {
 		if (t == CMARK_NODE_PARAGRAPH)
 			pm_md__timeline_para(w, n);

@@ -107,6 +107,12 @@ void	 pm_md__timeline_heading(struct pm_walk *, const char *, size_t,
 /* A heading inside the Timeline section: "### 2021-06-03 9:14". */
 void	 pm_md__timeline_subheading(struct pm_walk *, cmark_node *);
 void	 pm_md__timeline_para(struct pm_walk *, cmark_node *);
+/*
+ * A paragraph that is a label ("Timeline: (in PDT)", "**Timeline**")
+ * outside a Timeline section: the blocks after it, up to the next
+ * section heading, are the timeline.  Returns 1 when it is one.
+ */
+int	 pm_md__timeline_label(struct pm_walk *, cmark_node *);
 void	 pm_md__timeline_table(struct pm_walk *, cmark_node *);
 void	 pm_md__timeline_list(struct pm_walk *, cmark_node *);
 /*

@@ -43,6 +43,8 @@ enum	tcol {
 
 #define	T_MAX	T_ACTOR
 
+static size_t	 score_list(struct pm_walk *, cmark_node *, size_t *);
+
 /* Lower-cased ASCII copy of at most sz - 1 bytes. */
 static void
 lower(char *dst, size_t sz, const char *s, size_t len)
@@ -266,15 +268,12 @@ add_row_z(struct pm_walk *w, struct pm_pos rowpos, struct pm_pos tpos,
 	}
 	make_ctx(w, &ctx, zone, zone_off, zone_error);
 	has_sday = started_day(w, zone, zone_off, &sday);
-	if (w->year != 0) {
-		/* "Date (2021)": dates without a year are in it. */
-		ctx.has_base = 1;
-		ctx.base_day = pm_days_from_civil(w->year, 7, 1);
-	}
+	/* "Date (2021)": dates without a year are in it. */
+	ctx.year = w->year;
 	if (w->has_last_day) {
 		ctx.has_base = 1;
 		ctx.base_day = w->last_day;
-	} else if (has_sday && w->year == 0) {
+	} else if (has_sday) {
 		ctx.has_base = 1;
 		ctx.base_day = sday;
 	}
@@ -284,11 +283,6 @@ add_row_z(struct pm_walk *w, struct pm_pos rowpos, struct pm_pos tpos,
 		tt.error = "no time";
 	} else
 		rc = pm_ttime_parse(&tt, time, tlen, &ctx);
-	/* "Dec 15" in a "Date (2021)" column: that year, not the nearest. */
-	if (rc == 0 && tt.ok && tt.no_year && w->year != 0 && w->has_last_day) {
-		ctx.base_day = pm_days_from_civil(w->year, 7, 1);
-		rc = pm_ttime_parse(&tt, time, tlen, &ctx);
-	}
 	/*
 	 * A dated row before the incident ("2024-07-29 09:10 record
 	 * changed") followed by "09:05": the bare time belongs to the
@@ -589,6 +583,28 @@ pm_md__timeline_para(struct pm_walk *w, cmark_node *n)
 		(void)declare_zone(w, s, len, ppos);
 }
 
+int
+pm_md__timeline_label(struct pm_walk *w, cmark_node *n)
+{
+	const char	*s;
+	size_t		 len;
+	struct pm_pos	 pos;
+
+	if (w->doc->timeline.n > 0)
+		return 0;
+	s = pm_md__stext(w, n, &len);
+	if (len == 0 || len > 80 || memchr(s, '\n', len) != NULL ||
+	    pm_sec__match(s, len, w->cfg) != PM_SEC_TIMELINE)
+		return 0;
+	pos = pm_md__pos(w, n);
+	s = pm_md__atext(w, n, &len);
+	w->doc->timeline.present = 1;
+	timeline_begin(w);
+	(void)declare_zone(w, s, len, pos);
+	w->tl_level = w->level;
+	return 1;
+}
+
 void
 pm_md__timeline_subheading(struct pm_walk *w, cmark_node *n)
 {
@@ -820,7 +836,7 @@ list_items(struct pm_walk *w, cmark_node *list, int depth, int label_only)
 					elen--;
 				add_row(w, ipos, tpos, text + at, len - at,
 				    pm_arena_strndup(&w->doc->arena, ev,
-				    elen));
+				    elen))->labelled = 1;
 			} else if (sub != NULL && depth < 3) {
 				if (len < 200)
 					(void)declare_zone(w, text, len, ppos);
@@ -852,8 +868,17 @@ list_items(struct pm_walk *w, cmark_node *list, int depth, int label_only)
 void
 pm_md__timeline_list(struct pm_walk *w, cmark_node *list)
 {
+	const char	*s;
+	size_t		 len, items, i = w->pend_row;
+
 	w->pend_date = 0;
 	w->pend_row = 0;
+	/* "### 17:14" over bullets that say what happened: its event. */
+	if (i > 0 && score_list(w, list, &items) == 0) {
+		s = pm_md__stext(w, list, &len);
+		event_append(w, &w->doc->timeline.rows[i - 1], s, len);
+		return;
+	}
 	list_items(w, list, 0, 0);
 }
 

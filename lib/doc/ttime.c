@@ -1055,6 +1055,10 @@ fill_year(struct expr *e, const struct pm_ttime_ctx *ctx)
 	int64_t		 by, y, best = 0, d, bd = -1;
 	unsigned	 bm, bdd;
 
+	if (ctx != NULL && ctx->year != 0) {
+		e->y = ctx->year;
+		return 0;
+	}
 	if (ctx == NULL || !ctx->has_base)
 		return -1;
 	pm_civil_from_days(ctx->base_day, &by, &bm, &bdd);
@@ -1585,12 +1589,17 @@ pm_ttime_file_order(const char *s, size_t len, int has_hint, int64_t hint_day,
 			int64_t	 dd = pm_date_valid(y, (unsigned)v[1],
 			    (unsigned)v[0]) ? pm_days_from_civil(y,
 			    (unsigned)v[1], (unsigned)v[0]) - hint_day : 99999;
-			int	 okm = dm >= -366 && dm <= 31;
-			int	 okd = dd >= -366 && dd <= 31;
+			int	 okm = dm >= -366 && dm <= 14;
+			int	 okd = dd >= -366 && dd <= 14;
+			int64_t	 am = dm < 0 ? -dm : dm, ad = dd < 0 ? -dd : dd;
 
-			if (dm == 0 || (okm && !okd))
+			/* Exact, or within a week of the name while the
+			 * other reading is months away, or the only one a
+			 * report of that name can be about. */
+			if (dm == 0 || (am <= 7 && ad > 60) || (okm && !okd))
 				mdy++;
-			else if (dd == 0 || (okd && !okm))
+			else if (dd == 0 || (ad <= 7 && am > 60) ||
+			    (okd && !okm))
 				dmy++;
 		}
 		i = j;

@@ -38,6 +38,8 @@ struct	pm_ttime_ctx {
 					   (PM_DATE_YMD: nothing) */
 	int		 file_conflict;	/* the file writes both orders */
 	const struct pm_config *cfg;	/* zones: (may be NULL) */
+	int64_t		 year;		/* the year of dates written without
+					   one ("Date (2021)"), or 0 */
 };
 
 struct	pm_ttime {
@@ -94,9 +96,10 @@ int	 pm_ttime_zone_decl(const char *s, size_t len, char *name,
 /*
  * The day order the numeric dates of a whole text imply: each date
  * whose first or second number is above 12 votes, and so does a date
- * that is the hint day (the file name's) in one order only, or that
- * only one order puts between a year before the hint and a month
- * after it (a report is not named before its incident).  Returns
+ * that is the hint day (the file name's) in one order only, within a
+ * week of it in one order and months away in the other, or that only
+ * one order puts between a year before the hint and two weeks after it
+ * (a report is not named before its incident).  Returns
  * PM_DATE_DMY or PM_DATE_MDY, PM_DATE_YMD when nothing decides; sets
  * *conflict when both orders occur.
  */

@@ -426,6 +426,7 @@ static const struct tcase cases[] = {
 	{ "Jan 14, 10:18 AM", "2026-01-17", NULL, 0, "2026-01-14T10:18:00Z" },
 	{ "Jan 2 09:00", "2025-12-30", NULL, 0, "2026-01-02T09:00:00Z" },
 	{ "Jan 14, 10:18 AM", NULL, NULL, 0, "! no year" },
+	{ "Dec 31 13:29", "2023-07-01", NULL, 0, "2022-12-31T13:29:00Z" },
 	{ "Feb 29 10:00", "2023-03-01", NULL, 0, "! no year" },
 	/* the time first, the date after */
 	{ "11:10 6th Nov 2023", NULL, NULL, 0, "2023-11-06T11:10:00Z" },
@@ -534,6 +535,18 @@ test_ttime__issue11(void)
 		else
 			STR_EQ(got, c->want, name);
 	}
+}
+
+/* "Date (2021)" over "Dec 31": the column's year, never the nearest. */
+static void
+test_ttime__column_year(void)
+{
+	ctx_reset();
+	ctx.base_day = pm_days_from_civil(2023, 7, 1);
+	ctx.year = 2023;
+	STR_EQ(rd("Dec 31 13:29"), "2023-12-31T13:29:00Z",
+	    "ttime__column_year");
+	ctx.year = 0;
 }
 
 /* zones: in the configuration settles IST; a region through it. */
@@ -673,6 +686,11 @@ test_ttime__file_order(void)
 	INT_EQ(pm_ttime_file_order("06/10/2025", 10, 1,
 	    pm_days_from_civil(2025, 6, 24), &c), PM_DATE_MDY,
 	    "ttime__file_order_not_after_the_name");
+	/* "07-01-2023" in a report named 2023-07-02: the day before, not
+	 * January. */
+	INT_EQ(pm_ttime_file_order("07-01-2023", 10, 1,
+	    pm_days_from_civil(2023, 7, 2), &c), PM_DATE_MDY,
+	    "ttime__file_order_near_the_name");
 	/* "07/06/2025": July 6 and June 7 are both possible. */
 	INT_EQ(pm_ttime_file_order("07/06/2025", 10, 1,
 	    pm_days_from_civil(2025, 6, 24), &c), PM_DATE_YMD,
@@ -749,6 +767,7 @@ main(void)
 	test_ttime__prefix();
 	test_ttime__zone_phrase();
 	test_ttime__issue11();
+	test_ttime__column_year();
 	test_ttime__zones_map();
 	test_ttime__file_order();
 	test_ttime__name_day();
