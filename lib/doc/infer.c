@@ -1127,7 +1127,7 @@ from_timeline(struct infer *in)
 	int64_t			 lo, hi, anchor = 0, d;
 	size_t			 i;
 	int			 bare_doubt = 0, date_doubt = 0, no_start = 0,
-				 no_end = 0, has_anchor;
+				 no_end = 0, has_anchor, milestone = 0;
 
 	/* Rows that name no day were read without a base (no front
 	 * matter): put them on the day a metadata line names. */
@@ -1183,6 +1183,7 @@ from_timeline(struct infer *in)
 	if (first->labelled && has_word(first->event, milestone_words,
 	    sizeof(milestone_words) / sizeof(milestone_words[0]))) {
 		no_start = 1;
+		milestone = 1;
 		if (!m->started.set)
 			tl->why_started = "the timeline's first time is when "
 			    "the incident was detected or declared, not when "
@@ -1220,7 +1221,8 @@ from_timeline(struct infer *in)
 		tl->why_ended = tl->doubt;
 	else if (!m->ended.set)
 		tl->why_ended = "the timeline has a single time";
-	if (!no_start && !m->detected.set && det != NULL)
+	/* "First detected" is the detection even when not the start. */
+	if ((!no_start || milestone) && !m->detected.set && det != NULL)
 		row_time(in, &m->detected, det);
 	if (!no_end && !m->mitigated.set && mit != NULL)
 		row_time(in, &m->mitigated, mit);
