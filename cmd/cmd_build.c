@@ -132,6 +132,8 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 		rc = cmd_fail();
 		goto done;
 	}
+	if (pm_rulepacks_problems(packs) != NULL)
+		fputs(pm_rulepacks_problems(packs), stderr);
 	phase("setup");
 
 	memset(&lo, 0, sizeof(lo));

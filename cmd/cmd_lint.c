@@ -291,7 +291,7 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 	struct bypath		 ix = { NULL, 0 };
 	const char		**files = NULL;
 	const char		*rev = NULL, *fmt = "text", *config = NULL;
-	const char		*today = NULL, *nc;
+	const char		*today = NULL, *nc, *broken = NULL;
 	const char		*since = NULL, *baseline = NULL;
 	const char		*write_baseline = NULL;
 	char			*cfg_baseline = NULL;
@@ -383,6 +383,9 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 		rc = cmd_fail();
 		goto done;
 	}
+	/* A broken rule of the repository's packs: the others still run. */
+	if ((broken = pm_rulepacks_problems(packs)) != NULL)
+		fputs(broken, stderr);
 
 	t0 = now();
 	c0 = cpu();
@@ -519,6 +522,8 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 			    corpus->nlegacy == 1 ? "s" : "");
 	}
 	rc = pm_lint_failed(&fs, strict) ? PM_EXIT_FINDINGS : PM_EXIT_OK;
+	if (broken != NULL)
+		rc = PM_EXIT_FAILURE;
 done:
 	free(cfg_baseline);
 	pm_entries_release(&tree);

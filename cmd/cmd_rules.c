@@ -2,12 +2,15 @@
  * postmortem rules [--format text|json] [--config FILE]
  * postmortem rules --aliases [--format text|json]
  * postmortem rules --test | --check-examples
+ * postmortem rules --explain ID
  *
  * Lists every rule: the built-in checks of base/rules.def and each
  * pattern of the loaded rule packs, with id, level (after the
  * configuration), default level, source and description.  --aliases
  * lists the heading aliases; --test runs every bad/good example of
- * every pack (exit 1 on a failure).
+ * every pack (exit 1 on a failure, or on a repository pack's rule that
+ * could not be loaded); --explain prints one rule with its definitions
+ * and examples.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -26,7 +29,8 @@
 static const char usage[] =
     "usage: postmortem rules [--format text|json] [--config FILE]\n"
     "       postmortem rules --aliases [--format text|json]\n"
-    "       postmortem rules --test";
+    "       postmortem rules --test\n"
+    "       postmortem rules --explain ID";
 
 struct	alias_out {
 	struct pm_json	*j;		/* NULL: text */
@@ -167,6 +171,7 @@ cmd_rules(int argc, char *argv[], struct pm_ctx *ctx)
 		{ "aliases",		no_argument,		NULL, 'a' },
 		{ "test",		no_argument,		NULL, 't' },
 		{ "check-examples",	no_argument,		NULL, 't' },
+		{ "explain",		required_argument,	NULL, 'x' },
 		{ "help",		no_argument,		NULL, 'h' },
 		{ NULL,			0,			NULL, 0 }
 	};
@@ -174,10 +179,11 @@ cmd_rules(int argc, char *argv[], struct pm_ctx *ctx)
 	struct pm_config	 cfg;
 	struct pm_rulepacks	*rp = NULL;
 	const char		*fmt = "text", *config = NULL;
-	size_t			 nfail, nrun;
+	const char		*explain = NULL, *broken;
+	size_t			 nfail, nrun, nbroken;
 	int			 ch, aliases = 0, test = 0, json, rc;
 
-	while ((ch = getopt_long(argc, argv, "ac:f:ht", opts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, "ac:f:htx:", opts, NULL)) != -1)
 		switch (ch) {
 		case 'f':
 			fmt = optarg;
@@ -190,6 +196,9 @@ cmd_rules(int argc, char *argv[], struct pm_ctx *ctx)
 			break;
 		case 't':
 			test = 1;
+			break;
+		case 'x':
+			explain = optarg;
 			break;
 		case 'h':
 			puts(usage);
@@ -204,9 +213,9 @@ cmd_rules(int argc, char *argv[], struct pm_ctx *ctx)
 	if (strcmp(fmt, "text") != 0 && strcmp(fmt, "json") != 0)
 		return cmd_usage(usage, "unknown format '%s' (text or json)",
 		    fmt);
-	if (aliases && test)
-		return cmd_usage(usage, "--aliases and --test exclude each "
-		    "other");
+	if (aliases + test + (explain != NULL) > 1)
+		return cmd_usage(usage, "--aliases, --test and --explain "
+		    "exclude each other");
 	json = strcmp(fmt, "json") == 0;
 	memset(&cfg, 0, sizeof(cfg));
 	if (cmd_setup(ctx, config, 0, &src, &cfg) == -1)
@@ -220,11 +229,30 @@ cmd_rules(int argc, char *argv[], struct pm_ctx *ctx)
 		rc = cmd_fail();
 		goto done;
 	}
+	nbroken = 0;
+	if ((broken = pm_rulepacks_problems(rp)) != NULL) {
+		fputs(broken, test ? stdout : stderr);
+		for (; *broken != '\0'; broken++)
+			nbroken += *broken == '\n';
+	}
+	if (explain != NULL) {
+		if (pm_rulepacks_explain(rp, explain, stdout) == -1) {
+			fprintf(stderr, "postmortem: no pattern rule '%s' (see "
+			    "'postmortem rules')\n", explain);
+			rc = PM_EXIT_FAILURE;
+		} else
+			rc = PM_EXIT_OK;
+		goto done;
+	}
 	if (test) {
 		nfail = pm_rulepacks_test(rp, stdout, &nrun);
-		printf("%zu patterns, %zu examples: %zu passed, %zu failed\n",
+		printf("%zu patterns, %zu examples: %zu passed, %zu failed",
 		    pm_rulepacks_count(rp), nrun, nrun - nfail, nfail);
-		rc = nfail > 0 ? PM_EXIT_FINDINGS : PM_EXIT_OK;
+		if (nbroken > 0)
+			printf("; %zu rule%s not loaded", nbroken,
+			    nbroken == 1 ? "" : "s");
+		putchar('\n');
+		rc = nfail + nbroken > 0 ? PM_EXIT_FINDINGS : PM_EXIT_OK;
 		goto done;
 	}
 	rc = list_rules(&cfg, rp, json);

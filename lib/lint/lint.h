@@ -67,14 +67,20 @@ int	 pm_lint_failed(const struct pm_findings *, int strict);
  * Rule packs (rulepack.c).  Load every ".yaml" file of datadir (NULL or a
  * missing directory: none), sorted by name, then each of
  * cfg->rule_files resolved against root (NULL: the current directory).
- * Patterns are compiled once here.  Returns 0, or -1 with
- * pm_error_set("FILE:LINE: ...") for an unreadable file, a format
- * error or a pattern that does not compile (with PCRE2's message and
- * offset).  Free with pm_rulepacks_free().
+ * Patterns are compiled once here, each with the definitions it calls
+ * ((?&name): its pack's 'define', else another pack's of its locale).
+ * Returns 0, or -1 with pm_error_set("FILE:LINE: ...") for an
+ * unreadable file, a format error, an unknown or recursive definition
+ * or a pattern that does not compile (with PCRE2's message and offset)
+ * in a pack of datadir.  The same errors in a repository's pack leave
+ * that rule (or pack) out and are listed by pm_rulepacks_problems().
+ * Free with pm_rulepacks_free().
  */
 int	 pm_rulepacks_load(struct pm_rulepacks **out, const char *datadir,
 	    const struct pm_config *, const char *root);
 void	 pm_rulepacks_free(struct pm_rulepacks *);
+/* "FILE:LINE: message\n" per error in a repository's packs, or NULL. */
+const char	*pm_rulepacks_problems(const struct pm_rulepacks *);
 
 /* One pattern rule, as listed by `postmortem rules`. */
 struct	pm_prule_info {
@@ -99,6 +105,13 @@ void	 pm_rulepacks_info(const struct pm_rulepacks *, size_t i,
  */
 size_t	 pm_rulepacks_test(const struct pm_rulepacks *, FILE *out,
 	    size_t *nrun);
+/*
+ * Print the rule id ("en/person-caused", or "person-caused" in every
+ * locale): its pattern, the definitions it calls, the text compiled,
+ * and each example with what it matches.  -1 if no rule has that id.
+ */
+int	 pm_rulepacks_explain(const struct pm_rulepacks *, const char *id,
+	    FILE *out);
 
 /*
  * Suppression (suppress.c): drop from fs->v[from..] the findings that

@@ -48,6 +48,14 @@ struct	pm_example {
 	struct pm_pos	 pos;
 };
 
+/* A definition of a pack: (?&name) in a pattern calls it. */
+struct	pm_def {
+	const char		*name;		/* "person" */
+	const char		*src;		/* its PCRE2 fragment */
+	size_t			 len;
+	struct pm_pos		 pos;
+};
+
 struct	pm_prule {
 	const char		*id;		/* "human-error" */
 	const char		*full;		/* "en/human-error" */
@@ -57,6 +65,10 @@ struct	pm_prule {
 	enum pm_level		 level;		/* severity, when has_level */
 	struct pm_pos		 pos;		/* the pattern's line */
 	const char		*source;	/* "FILE:LINE" */
+	const char		*pat;		/* the pattern as written */
+	size_t			 pat_len;
+	const char		*full_pat;	/* with its DEFINE group */
+	size_t			 full_len;
 	pcre2_code		*re;
 	pcre2_code		*pre;		/* prefilter, or NULL */
 	const char		*pre_src;	/* its text (arena) */
@@ -73,8 +85,11 @@ struct	pm_pack {
 	const char		*path;
 	enum pm_rule_id		 family;
 	const char		*locale;
+	int			 shipped;	/* of the data directory */
 	struct pm_prule		*rules;
 	size_t			 nrules;
+	struct pm_def		*defs;
+	size_t			 ndefs;
 	struct pm_kw		*kw;		/* keywords of the literal
 						   prefilters, by first byte */
 	size_t			 nkw;
@@ -90,10 +105,12 @@ struct	pm_rulepacks {
 	size_t			 npacks, cap;
 	pcre2_match_context	*mctx;
 	const struct pm_config	*cfg;
+	struct pm_buf		 problems;	/* repository pack errors */
 };
 
 struct	pm_matcher {
 	pcre2_match_data	*md;
+	pcre2_match_context	*lim;		/* rp->mctx with an offset limit */
 	unsigned char		*hit;		/* hit[j]: rule j's keyword is
 						   in the text (scan_keywords) */
 	const struct pm_doc	*doc;		/* pack_ok is for this one */
@@ -103,6 +120,9 @@ struct	pm_matcher {
 	unsigned int		*lines;		/* its file line */
 	size_t			 nlines, cap;
 };
+
+static int	locale_ok(const char *, const char *);
+static int	literal_prefilter(const char *, size_t);
 
 /* ---- loading ---- */
 
@@ -273,7 +293,7 @@ load_rule(struct pm_rulepacks *rp, struct pm_pack *pk,
 		"severity", "bad", "good", "description", "note", NULL
 	};
 	const struct pm_ynode	*pat, *pre, *v;
-	const char		*s, *const *k;
+	const char		*s, *pw, *const *k;
 	PCRE2_UCHAR		 emsg[256];
 	PCRE2_SIZE		 eoff;
 	int			 ecode;
@@ -324,20 +344,23 @@ load_rule(struct pm_rulepacks *rp, struct pm_pack *pk,
 	    load_examples(rp, pk->path, pm_ymap_get(n, "good"), &r->good,
 	    &r->ngood, "good") == -1)
 		return -1;
-	r->re = pcre2_compile((PCRE2_SPTR)pat->value, pat->len,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &ecode, &eoff, NULL);
-	if (r->re == NULL) {
-		pcre2_get_error_message(ecode, emsg, sizeof(emsg));
-		return fail_at(pk->path, pat->pos, "pattern of '%s' does not "
-		    "compile: %s at offset %zu", r->full, (char *)emsg,
-		    (size_t)eoff);
-	}
+	/* Compiled by compile_rules(), once every definition is known. */
+	r->pat = pat->value;
+	r->pat_len = pat->len;
 	if ((pre = pm_ymap_get(n, "prefilter")) == NULL || pm_yis_null(pre))
 		return 0;
 	if (scalar(pre) == NULL || *pre->value == '\0')
 		return fail_at(pk->path, pre->pos, "'prefilter' of '%s' must "
 		    "be a non-empty pattern", r->full);
-	r->pre = pcre2_compile((PCRE2_SPTR)pre->value, pre->len,
+	/*
+	 * The linter finds a word list's words where they start a word
+	 * (next_keyword); so does this copy, which rules --test runs.
+	 */
+	pw = pm_arena_printf(&rp->arena, "%s%s%s", literal_prefilter(
+	    pre->value, pre->len) ? "(?:(?<![a-z0-9_])|(?=[^a-z0-9_]))(?:" :
+	    "", pre->value, literal_prefilter(pre->value, pre->len) ? ")" :
+	    "");
+	r->pre = pcre2_compile((PCRE2_SPTR)pw, strlen(pw),
 	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &ecode, &eoff, NULL);
 	if (r->pre == NULL) {
 		pcre2_get_error_message(ecode, emsg, sizeof(emsg));
@@ -466,72 +489,449 @@ build_keywords(struct pm_rulepacks *rp, struct pm_pack *pk)
 		pk->kwfirst[i] += pk->kwfirst[i - 1];
 }
 
+/* 1 if s is a PCRE2 group name: a letter or '_', then letters, digits, '_'. */
 static int
-load_pack(struct pm_rulepacks *rp, const char *path)
+valid_defname(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' &&
+		    s[i] <= 'Z') || s[i] == '_' || (i > 0 && s[i] >= '0' &&
+		    s[i] <= '9')))
+			return 0;
+	return i > 0 && i <= 32;
+}
+
+/*
+ * define: a mapping from a name to a PCRE2 fragment, or to a list of
+ * fragments that means any one of them (a word list reads better one
+ * word a line).
+ */
+static int
+load_defs(struct pm_rulepacks *rp, struct pm_pack *pk,
+    const struct pm_ynode *n)
+{
+	const struct pm_ynode	*k, *v;
+	struct pm_buf		 b = PM_BUF_INIT;
+	size_t			 i, j;
+
+	if (n == NULL || pm_yis_null(n))
+		return 0;
+	if (n->type != PM_Y_MAP)
+		return fail_at(pk->path, n->pos, "'define' must map names to "
+		    "PCRE2 fragments");
+	pk->defs = pm_arena_alloc(&rp->arena, (n->nkids / 2 + 1) *
+	    sizeof(*pk->defs));
+	for (i = 0; i + 1 < n->nkids; i += 2) {
+		k = n->kids[i];
+		v = n->kids[i + 1];
+		if (scalar(k) == NULL || !valid_defname(k->value))
+			return fail_at(pk->path, k->pos, "definition name '%s' "
+			    "must be letters, digits and '_' (a PCRE2 group "
+			    "name)", scalar(k) ? k->value : "?");
+		for (j = 0; j < pk->ndefs; j++)
+			if (strcmp(pk->defs[j].name, k->value) == 0)
+				return fail_at(pk->path, k->pos, "'%s' is "
+				    "defined twice", k->value);
+		pm_buf_truncate(&b, 0);
+		if (v->type == PM_Y_SEQ && v->nkids > 0) {
+			for (j = 0; j < v->nkids; j++) {
+				if (scalar(v->kids[j]) == NULL ||
+				    v->kids[j]->len == 0) {
+					pm_buf_release(&b);
+					return fail_at(pk->path, v->kids[j]->pos,
+					    "each alternative of '%s' must be "
+					    "a non-empty string", k->value);
+				}
+				if (j > 0)
+					pm_buf_putc(&b, '|');
+				pm_buf_put(&b, v->kids[j]->value,
+				    v->kids[j]->len);
+			}
+		} else if (scalar(v) != NULL && v->len > 0)
+			pm_buf_put(&b, v->value, v->len);
+		else {
+			pm_buf_release(&b);
+			return fail_at(pk->path, v->pos, "definition '%s' must "
+			    "be a PCRE2 fragment or a list of them", k->value);
+		}
+		pk->defs[pk->ndefs].name = k->value;
+		pk->defs[pk->ndefs].src = pm_arena_strndup(&rp->arena, b.ptr,
+		    b.len);
+		pk->defs[pk->ndefs].len = b.len;
+		pk->defs[pk->ndefs].pos = k->pos;
+		pk->ndefs++;
+	}
+	pm_buf_release(&b);
+	return 0;
+}
+
+static void
+free_pack(struct pm_pack *pk)
+{
+	size_t	 j;
+
+	for (j = 0; j < pk->nrules; j++) {
+		pcre2_code_free(pk->rules[j].re);
+		pcre2_code_free(pk->rules[j].pre);
+	}
+	free(pk->kw);
+}
+
+/*
+ * A repository pack's error is noted and the rule (or the pack) left
+ * out, so that the shipped packs and the good rules still run; a
+ * shipped pack's error stops the load.
+ */
+static int
+problem(struct pm_rulepacks *rp, const struct pm_pack *pk)
+{
+	if (pk->shipped)
+		return -1;
+	pm_buf_printf(&rp->problems, "%s (left out; the other rules "
+	    "run)\n", pm_error_get());
+	pm_error_clear();
+	return 0;
+}
+
+static int
+load_pack(struct pm_rulepacks *rp, const char *path, int shipped)
 {
 	static const char *const keys[] = {
-		"family", "locale", "rules", "description", NULL
+		"family", "locale", "rules", "define", "description", NULL
 	};
 	struct pm_ylimits	 lim = PM_YLIMITS_DEFAULT;
 	struct pm_yerror	 yerr;
 	struct pm_ynode		*root;
 	const struct pm_ynode	*rules;
-	struct pm_pack		*pk;
+	struct pm_pack		 p, *pk = &p;
 	const char		*s, *const *k;
 	char			*text;
 	size_t			 len, i;
 	struct pm_pos		 top = { 1, 1 };
 	enum pm_rule_id		 fam;
 
+	memset(pk, 0, sizeof(*pk));
+	pk->path = pm_arena_strdup(&rp->arena, path);
+	pk->shipped = shipped;
 	if (read_file(path, &text, &len) == -1)
-		return -1;
+		return problem(rp, pk);
 	if (pm_yaml_parse(&root, &rp->arena, text, len, &lim, &yerr) == -1) {
 		free(text);
-		return fail_at(path, yerr.pos, "%s", yerr.msg);
+		fail_at(path, yerr.pos, "%s", yerr.msg);
+		return problem(rp, pk);
 	}
 	free(text);
-	if (root == NULL || root->type != PM_Y_MAP)
-		return fail_at(path, root ? root->pos : top, "a rule pack is "
-		    "a mapping with family, locale and rules");
+	if (root == NULL || root->type != PM_Y_MAP) {
+		fail_at(path, root ? root->pos : top, "a rule pack is a "
+		    "mapping with family, locale and rules");
+		return problem(rp, pk);
+	}
 	for (i = 0; i + 1 < root->nkids; i += 2) {
 		s = scalar(root->kids[i]);
 		for (k = keys; s != NULL && *k != NULL; k++)
 			if (strcmp(s, *k) == 0)
 				break;
-		if (s == NULL || *k == NULL)
-			return fail_at(path, root->kids[i]->pos, "unknown key "
-			    "'%s' in a rule pack", s ? s : "?");
+		if (s == NULL || *k == NULL) {
+			fail_at(path, root->kids[i]->pos, "unknown key '%s' "
+			    "in a rule pack", s ? s : "?");
+			return problem(rp, pk);
+		}
 	}
 	s = scalar(pm_ymap_get(root, "family"));
 	if (s == NULL || pm_rule_lookup(&fam, s) == -1 ||
 	    (fam != PM_RULE_LANGUAGE_BLAMELESS &&
-	    fam != PM_RULE_ACTIONS_VAGUE))
-		return fail_at(path, root->pos, "'family' must be "
+	    fam != PM_RULE_ACTIONS_VAGUE)) {
+		fail_at(path, root->pos, "'family' must be "
 		    "language/blameless or actions/vague");
-	rp->packs = pm_xgrow(rp->packs, &rp->cap, rp->npacks + 1,
-	    sizeof(*rp->packs));
-	pk = &rp->packs[rp->npacks];
-	memset(pk, 0, sizeof(*pk));
-	pk->path = pm_arena_strdup(&rp->arena, path);
+		return problem(rp, pk);
+	}
 	pk->family = fam;
 	if ((s = scalar(pm_ymap_get(root, "locale"))) == NULL ||
-	    !valid_id(s))
-		return fail_at(path, root->pos, "'locale' must be a locale "
-		    "name like en or es");
+	    !valid_id(s)) {
+		fail_at(path, root->pos, "'locale' must be a locale name "
+		    "like en or es");
+		return problem(rp, pk);
+	}
 	pk->locale = s;
+	if (load_defs(rp, pk, pm_ymap_get(root, "define")) == -1)
+		return problem(rp, pk);
 	rules = pm_ymap_get(root, "rules");
-	if (rules == NULL || rules->type != PM_Y_SEQ)
-		return fail_at(path, rules ? rules->pos : root->pos,
+	if (rules == NULL || rules->type != PM_Y_SEQ) {
+		fail_at(path, rules ? rules->pos : root->pos,
 		    "'rules' must be a list");
+		return problem(rp, pk);
+	}
 	pk->rules = pm_arena_alloc(&rp->arena,
 	    (rules->nkids + 1) * sizeof(*pk->rules));
-	rp->npacks++;
 	for (i = 0; i < rules->nkids; i++) {
-		pk->nrules = i + 1;
-		if (load_rule(rp, pk, rules->kids[i], &pk->rules[i]) == -1)
+		if (load_rule(rp, pk, rules->kids[i],
+		    &pk->rules[pk->nrules]) == 0) {
+			pk->nrules++;
+			continue;
+		}
+		pcre2_code_free(pk->rules[pk->nrules].pre);
+		memset(&pk->rules[pk->nrules], 0, sizeof(*pk->rules));
+		if (problem(rp, pk) == -1) {
+			free_pack(pk);
 			return -1;
+		}
 	}
-	build_keywords(rp, pk);
+	rp->packs = pm_xgrow(rp->packs, &rp->cap, rp->npacks + 1,
+	    sizeof(*rp->packs));
+	rp->packs[rp->npacks++] = p;
+	return 0;
+}
+
+/* ---- definitions ---- */
+
+#define	MAX_DEFS	64	/* definitions one pattern may use, in all */
+
+/*
+ * The definition a pack's pattern means by name: the pack's own, else
+ * the first of a pack of its locale ("en" also serves "en-GB"), in
+ * load order (the shipped packs first).
+ */
+static const struct pm_def *
+find_def(const struct pm_rulepacks *rp, const struct pm_pack *pk,
+    const char *name, size_t len)
+{
+	const struct pm_pack	*q;
+	size_t			 i, j;
+
+	for (i = 0; i <= rp->npacks; i++) {
+		q = i == 0 ? pk : &rp->packs[i - 1];
+		if (i > 0 && (q == pk || !locale_ok(q->locale, pk->locale)))
+			continue;
+		for (j = 0; j < q->ndefs; j++)
+			if (strlen(q->defs[j].name) == len &&
+			    memcmp(q->defs[j].name, name, len) == 0)
+				return &q->defs[j];
+	}
+	return NULL;
+}
+
+/* The pack that holds definition d (for its file name). */
+static const struct pm_pack *
+def_pack(const struct pm_rulepacks *rp, const struct pm_pack *pk,
+    const struct pm_def *d)
+{
+	size_t	 i;
+
+	for (i = 0; i < rp->npacks; i++)
+		if (d >= rp->packs[i].defs &&
+		    d < rp->packs[i].defs + rp->packs[i].ndefs)
+			return &rp->packs[i];
+	return pk;
+}
+
+/* 1 if the pattern s names a group of its own called name. */
+static int
+own_group(const char *s, size_t n, const char *name, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i + 3 + len < n; i++)
+		if (s[i] == '(' && s[i + 1] == '?' &&
+		    (s[i + 2] == '<' || s[i + 2] == '\'' || (s[i + 2] == 'P' &&
+		    s[i + 3] == '<')) && memcmp(s + i + (s[i + 2] == 'P' ? 4 :
+		    3), name, len) == 0)
+			return 1;
+	return 0;
+}
+
+struct	expand {
+	const struct pm_rulepacks *rp;
+	const struct pm_pack	*pk;
+	const char		*what;	/* "pattern of 'en/x'" */
+	struct pm_pos		 pos;
+	const struct pm_def	*used[MAX_DEFS];	/* in call order */
+	size_t			 nused;
+	const struct pm_def	*stack[MAX_DEFS];
+	size_t			 depth;
+};
+
+/*
+ * Add the definitions that the fragment s calls as (?&name), and the
+ * ones they call, to x->used.  -1 (with the error set) on a name that
+ * is not defined or a definition that calls itself.
+ */
+static int
+collect(struct expand *x, const char *s, size_t n, const char *top,
+    size_t topn)
+{
+	struct pm_buf		 b = PM_BUF_INIT;
+	const struct pm_def	*d;
+	const char		*name;
+	size_t			 i, j, len;
+
+	for (i = 0; i + 3 < n; i++) {
+		if (s[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (s[i] != '(' || s[i + 1] != '?' || s[i + 2] != '&')
+			continue;
+		name = s + i + 3;
+		for (len = 0; i + 3 + len < n && name[len] != ')'; len++)
+			continue;
+		if (own_group(top, topn, name, len))
+			continue;
+		if ((d = find_def(x->rp, x->pk, name, len)) == NULL)
+			return fail_at(x->pk->path, x->pos, "%s calls "
+			    "(?&%.*s), which no pack of locale '%s' defines",
+			    x->what, (int)len, name, x->pk->locale);
+		for (j = 0; j < x->depth; j++)
+			if (x->stack[j] == d)
+				break;
+		if (j < x->depth) {
+			for (; j < x->depth; j++)
+				pm_buf_printf(&b, "%s -> ", x->stack[j]->name);
+			pm_buf_puts(&b, d->name);
+			fail_at(x->pk->path, x->pos, "%s: a definition may "
+			    "not call itself (%s)", x->what, pm_buf_cstr(&b));
+			pm_buf_release(&b);
+			return -1;
+		}
+		for (j = 0; j < x->nused; j++)
+			if (x->used[j] == d)
+				break;
+		if (j < x->nused)
+			continue;
+		if (x->depth == MAX_DEFS || x->nused == MAX_DEFS)
+			return fail_at(x->pk->path, x->pos, "%s uses more "
+			    "than %d definitions", x->what, MAX_DEFS);
+		x->stack[x->depth++] = d;
+		if (collect(x, d->src, d->len, top, topn) == -1)
+			return -1;
+		x->depth--;
+		x->used[x->nused++] = d;
+	}
+	return 0;
+}
+
+/*
+ * Compile pattern s (n bytes) of pack pk with a DEFINE group for the
+ * definitions it uses, appended so that its own offsets and group
+ * numbers stay as written ("\E" first ends a \Q it may leave open).
+ * *full gets the compiled text (arena).  -1 with the error set.
+ */
+static int
+compile_with_defs(struct pm_rulepacks *rp, const struct pm_pack *pk,
+    const char *what, struct pm_pos pos, const char *s, size_t n,
+    pcre2_code **re, const char **full, size_t *fulln)
+{
+	struct expand		 x;
+	struct pm_buf		 b = PM_BUF_INIT;
+	const struct pm_def	*d;
+	const struct pm_pack	*dp;
+	PCRE2_UCHAR		 emsg[256];
+	PCRE2_SIZE		 eoff;
+	size_t			 i, at;
+	int			 ecode;
+
+	memset(&x, 0, sizeof(x));
+	x.rp = rp;
+	x.pk = pk;
+	x.what = what;
+	x.pos = pos;
+	if (collect(&x, s, n, s, n) == -1)
+		return -1;
+	pm_buf_put(&b, s, n);
+	if (x.nused > 0) {
+		pm_buf_puts(&b, "\\E(?(DEFINE)");
+		for (i = 0; i < x.nused; i++) {
+			pm_buf_printf(&b, "(?<%s>", x.used[i]->name);
+			pm_buf_put(&b, x.used[i]->src, x.used[i]->len);
+			pm_buf_putc(&b, ')');
+		}
+		pm_buf_putc(&b, ')');
+	}
+	/* USE_OFFSET_LIMIT: run_patterns() may bound where a match starts. */
+	*re = pcre2_compile((PCRE2_SPTR)b.ptr, b.len, PCRE2_UTF | PCRE2_UCP |
+	    PCRE2_CASELESS | PCRE2_USE_OFFSET_LIMIT, &ecode, &eoff, NULL);
+	if (*re == NULL) {
+		pcre2_get_error_message(ecode, emsg, sizeof(emsg));
+		/* An offset past the pattern is in one of its definitions. */
+		at = n + strlen("\\E(?(DEFINE)");
+		for (i = 0; eoff > n && eoff < b.len - 1 && i < x.nused; i++) {
+			d = x.used[i];
+			at += strlen(d->name) + 4;
+			if (eoff <= at + d->len) {
+				dp = def_pack(rp, pk, d);
+				fail_at(pk->path, pos, "%s does not compile: %s "
+				    "in definition '%s' (%s:%u) at offset %zu",
+				    what, (char *)emsg, d->name, dp->path,
+				    d->pos.line, eoff > at ? (size_t)eoff -
+				    at : 0);
+				pm_buf_release(&b);
+				return -1;
+			}
+			at += d->len + 1;
+		}
+		fail_at(pk->path, pos, "%s does not compile: %s at offset %zu",
+		    what, (char *)emsg, (size_t)eoff > n ? n : (size_t)eoff);
+		pm_buf_release(&b);
+		return -1;
+	}
+	*full = pm_arena_strndup(&rp->arena, b.ptr, b.len);
+	*fulln = b.len;
+	pm_buf_release(&b);
+	return 0;
+}
+
+/*
+ * Compile every definition on its own (so a broken one is named even
+ * when no rule calls it), then every pattern with the definitions it
+ * calls; build each pack's keyword table.
+ */
+static int
+compile_rules(struct pm_rulepacks *rp)
+{
+	struct pm_pack	*pk;
+	struct pm_prule	*r;
+	pcre2_code	*re;
+	const char	*full, *what;
+	size_t		 i, j, n, fulln;
+
+	for (i = 0; i < rp->npacks; i++) {
+		pk = &rp->packs[i];
+		for (j = 0; j < pk->ndefs; j++) {
+			what = pm_arena_printf(&rp->arena, "definition '%s'",
+			    pk->defs[j].name);
+			full = pm_arena_printf(&rp->arena, "(?&%s)",
+			    pk->defs[j].name);
+			if (compile_with_defs(rp, pk, what, pk->defs[j].pos,
+			    full, strlen(full), &re, &full, &fulln) == 0) {
+				pcre2_code_free(re);
+				continue;
+			}
+			if (problem(rp, pk) == -1)
+				return -1;
+		}
+		for (j = n = 0; j < pk->nrules; j++) {
+			r = &pk->rules[j];
+			what = pm_arena_printf(&rp->arena, "pattern of '%s'",
+			    r->full);
+			if (compile_with_defs(rp, pk, what, r->pos, r->pat,
+			    r->pat_len, &r->re, &r->full_pat,
+			    &r->full_len) == 0) {
+				if (n != j)
+					pk->rules[n] = *r;
+				n++;
+				continue;
+			}
+			pcre2_code_free(r->pre);
+			r->pre = NULL;
+			if (problem(rp, pk) == -1) {
+				pk->nrules = n;
+				return -1;
+			}
+		}
+		pk->nrules = n;
+		build_keywords(rp, pk);
+	}
 	return 0;
 }
 
@@ -565,7 +965,7 @@ load_dir(struct pm_rulepacks *rp, const char *dir)
 	if (n > 1)
 		qsort(names, n, sizeof(*names), cmpstr);
 	for (i = 0; i < n; i++) {
-		if (rc == 0 && load_pack(rp, names[i]) == -1)
+		if (rc == 0 && load_pack(rp, names[i], 1) == -1)
 			rc = -1;
 		free(names[i]);
 	}
@@ -615,11 +1015,13 @@ pm_rulepacks_load(struct pm_rulepacks **out, const char *datadir,
 			p = pm_xstrdup(cfg->rule_files[i]);
 		else
 			p = pm_xasprintf("%s/%s", root, cfg->rule_files[i]);
-		rc = load_pack(rp, p);
+		rc = load_pack(rp, p, 0);
 		free(p);
 		if (rc == -1)
 			goto fail;
 	}
+	if (compile_rules(rp) == -1)
+		goto fail;
 	mark_shadowed(rp);
 	*out = rp;
 	return 0;
@@ -632,21 +1034,24 @@ fail:
 void
 pm_rulepacks_free(struct pm_rulepacks *rp)
 {
-	size_t	 i, j;
+	size_t	 i;
 
 	if (rp == NULL)
 		return;
 	for (i = 0; i < rp->npacks; i++)
-		for (j = 0; j < rp->packs[i].nrules; j++) {
-			pcre2_code_free(rp->packs[i].rules[j].re);
-			pcre2_code_free(rp->packs[i].rules[j].pre);
-		}
-	for (i = 0; i < rp->npacks; i++)
-		free(rp->packs[i].kw);
+		free_pack(&rp->packs[i]);
 	pcre2_match_context_free(rp->mctx);
+	pm_buf_release(&rp->problems);
 	free(rp->packs);
 	pm_arena_release(&rp->arena);
 	free(rp);
+}
+
+const char *
+pm_rulepacks_problems(const struct pm_rulepacks *rp)
+{
+	return rp != NULL && rp->problems.len > 0 ?
+	    pm_buf_cstr(&rp->problems) : NULL;
 }
 
 size_t
@@ -698,6 +1103,7 @@ pm_matcher_new(const struct pm_rulepacks *rp)
 
 	m = pm_xcalloc(1, sizeof(*m));
 	m->md = pcre2_match_data_create(16, NULL);
+	m->lim = pcre2_match_context_copy(rp->mctx);
 	for (i = 0; i < rp->npacks; i++)
 		if (rp->packs[i].nrules > max)
 			max = rp->packs[i].nrules;
@@ -712,6 +1118,7 @@ pm_matcher_free(struct pm_matcher *m)
 	if (m == NULL)
 		return;
 	pcre2_match_data_free(m->md);
+	pcre2_match_context_free(m->lim);
 	free(m->hit);
 	free(m->pack_ok);
 	pm_buf_release(&m->text);
@@ -1120,6 +1527,163 @@ scan_keywords(const struct pm_pack *pk, const char *text, size_t n,
 	}
 }
 
+/* 1 if c may end a word: an ASCII letter, digit or '_'. */
+static int
+word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_';
+}
+
+/*
+ * The offset of the first word of rule j's literal prefilter at or
+ * after from in the text (ASCII folded), where it starts a word (no
+ * ASCII letter, digit or '_' before it: "cause" is not in "because"),
+ * or n if there is none.
+ */
+static size_t
+next_keyword(const struct pm_pack *pk, size_t j, const char *text, size_t n,
+    size_t from)
+{
+	const unsigned char	*s = (const unsigned char *)text;
+	const struct pm_kw	*kw;
+	size_t			 i, k, c;
+	unsigned int		 pair;
+
+	for (i = from; i + 1 < n; i++) {
+		pair = (unsigned int)fold(s[i]) << 8 | fold(s[i + 1]);
+		if ((pk->pairs[pair >> 3] & (1u << (pair & 7))) == 0)
+			continue;
+		for (k = pk->kwfirst[fold(s[i])]; k < pk->kwfirst[fold(s[i]) +
+		    1]; k++) {
+			kw = &pk->kw[k];
+			if (kw->rule != j || kw->len > n - i ||
+			    (i > 0 && word_byte(s[i - 1]) &&
+			    word_byte(s[i])))
+				continue;
+			for (c = 0; c < kw->len && fold(s[i + c]) ==
+			    (unsigned char)kw->s[c]; c++)
+				continue;
+			if (c == kw->len)
+				return i;
+		}
+	}
+	return n;
+}
+
+/*
+ * Where the clause holding offset at begins: after the last ". ", "! ",
+ * "? ", "; ", ": " or ", " before it, or a CJK full stop or comma (。、),
+ * or 0.
+ */
+static size_t
+clause_start(const char *s, size_t at)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i;
+
+	for (i = at; i > 1; i--) {
+		if ((u[i - 1] == ' ' || u[i - 1] == '\t') && (u[i - 2] == '.' ||
+		    u[i - 2] == '!' || u[i - 2] == '?' || u[i - 2] == ';' ||
+		    u[i - 2] == ':' || u[i - 2] == ','))
+			return i;
+		if (i >= 3 && u[i - 3] == 0xe3 && u[i - 2] == 0x80 &&
+		    (u[i - 1] == 0x82 || u[i - 1] == 0x81))	/* 。、 */
+			return i;
+	}
+	return 0;
+}
+
+/* Report the match in m->md of rule r; returns where to go on. */
+static size_t
+emit_match(struct pm_lint *lt, enum pm_rule_id family, enum pm_level lvl,
+    const struct pm_prule *r, const struct pm_pos *base)
+{
+	struct pm_matcher	*m = lt->m;
+	struct pm_finding	*f;
+	struct pm_pos		 pos;
+	PCRE2_SIZE		*ov;
+	size_t			 mlen, next;
+
+	ov = pcre2_get_ovector_pointer(m->md);
+	/* \K in a lookahead can put the start after the end: report an
+	 * empty span there. */
+	if (ov[0] > ov[1])
+		ov[1] = ov[0];
+	if (base != NULL) {
+		pos = *base;
+		pos.col += (unsigned int)ov[0];
+	} else
+		pos = map_offset(m, ov[0]);
+	mlen = quote_len(m->text.ptr + ov[0], ov[1] - ov[0], MAX_QUOTE);
+	f = pm_lint_emit_rule(lt, family, lvl, pos, "'%.*s': %s", (int)mlen,
+	    m->text.ptr + ov[0], r->message);
+	f->end_col = end_col(m, base, pos, ov[0], ov[1]);
+	f->detail = pm_xstrdup(r->full);
+	if (r->suggest != NULL)
+		f->suggest = pm_xstrdup(r->suggest);
+	next = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	/* Never stop inside a UTF-8 sequence. */
+	while (next < m->text.len && (m->text.ptr[next] & 0xc0) == 0x80)
+		next++;
+	return next;
+}
+
+/* A match stopped by a limit: one warning, and no more of this rule. */
+static void
+gave_up(struct pm_lint *lt, enum pm_rule_id family, const struct pm_prule *r,
+    const struct pm_pos *base, size_t start, int rc)
+{
+	struct pm_finding	*f;
+	struct pm_pos		 pos;
+
+	lt->stats->limit_hits++;
+	pos = base ? *base : map_offset(lt->m, start);
+	f = pm_lint_emit_rule(lt, family, PM_LEVEL_WARNING, pos, "pattern %s "
+	    "gave up on this text (PCRE2 error %d: match or depth limit); "
+	    "simplify the pattern (%s)", r->full, rc, r->source);
+	f->detail = pm_xstrdup(r->full);
+}
+
+/*
+ * Prose and a literal prefilter: every match holds one of its words at
+ * the start of a word, so try start points only in the clause before
+ * each such word, up to the word (an offset limit), not along the whole
+ * paragraph.  A pattern such as "(?&person)\s+\Kforgot" then costs a
+ * few words, not every position of the text.
+ */
+static void
+match_near_keywords(struct pm_lint *lt, enum pm_rule_id family,
+    enum pm_level lvl, const struct pm_pack *pk, size_t j)
+{
+	const struct pm_prule	*r = &pk->rules[j];
+	struct pm_matcher	*m = lt->m;
+	size_t			 n = m->text.len, hit, from = 0, resume = 0;
+	size_t			 start, nmatch = 0;
+	int			 rc;
+
+	while (nmatch < MAX_MATCHES && from < n) {
+		if ((hit = next_keyword(pk, j, m->text.ptr, n, from)) >= n)
+			break;
+		start = clause_start(m->text.ptr, hit);
+		if (start < resume)
+			start = resume;
+		pcre2_set_offset_limit(m->lim, hit);
+		rc = pcre2_match(r->re, (PCRE2_SPTR)m->text.ptr, n, start,
+		    PCRE2_NO_UTF_CHECK, m->md, m->lim);
+		if (rc == PCRE2_ERROR_NOMATCH) {
+			from = resume = hit + 1;
+			continue;
+		}
+		if (rc < 0 && rc != PCRE2_ERROR_PARTIAL) {
+			gave_up(lt, family, r, NULL, start, rc);
+			break;
+		}
+		from = resume = emit_match(lt, family, lvl, r, NULL);
+		nmatch++;
+	}
+}
+
 /*
  * Run every pattern of the family for the document's locale over the
  * matcher's text.  base: when non-NULL, offsets map to base.line and
@@ -1134,11 +1698,9 @@ run_patterns(struct pm_lint *lt, enum pm_rule_id family,
 	struct pm_matcher	*m = lt->m;
 	const struct pm_pack	*pk;
 	const struct pm_prule	*r;
-	struct pm_finding	*f;
 	enum pm_level		 fam, lvl;
-	PCRE2_SIZE		*ov, start;
-	struct pm_pos		 pos;
-	size_t			 i, j, nmatch, mlen;
+	PCRE2_SIZE		 start;
+	size_t			 i, j, nmatch;
 	int			 rc;
 
 	fam = pm_config_level(lt->cfg, family);
@@ -1164,6 +1726,10 @@ run_patterns(struct pm_lint *lt, enum pm_rule_id family,
 			if (r->pre_lit && !m->hit[j])
 				continue;
 			jit_once(rp, r);
+			if (r->pre_lit && base == NULL) {
+				match_near_keywords(lt, family, lvl, pk, j);
+				continue;
+			}
 			if (r->pre != NULL && !r->pre_lit && pcre2_match(r->pre,
 			    (PCRE2_SPTR)m->text.ptr, m->text.len, 0,
 			    PCRE2_NO_UTF_CHECK, m->md, rp->mctx) ==
@@ -1178,42 +1744,11 @@ run_patterns(struct pm_lint *lt, enum pm_rule_id family,
 				if (rc == PCRE2_ERROR_NOMATCH)
 					break;
 				if (rc < 0 && rc != PCRE2_ERROR_PARTIAL) {
-					lt->stats->limit_hits++;
-					pos = base ? *base : map_offset(m,
-					    start);
-					f = pm_lint_emit_rule(lt, family,
-					    PM_LEVEL_WARNING, pos, "pattern "
-					    "%s gave up on this text (PCRE2 "
-					    "error %d: match or depth limit); "
-					    "simplify the pattern (%s)",
-					    r->full, rc, r->source);
-					f->detail = pm_xstrdup(r->full);
+					gave_up(lt, family, r, base, start,
+					    rc);
 					break;
 				}
-				ov = pcre2_get_ovector_pointer(m->md);
-				/* \K in a lookahead can put the start after
-				 * the end: report an empty span there. */
-				if (ov[0] > ov[1])
-					ov[1] = ov[0];
-				if (base != NULL) {
-					pos = *base;
-					pos.col += (unsigned int)ov[0];
-				} else
-					pos = map_offset(m, ov[0]);
-				mlen = quote_len(m->text.ptr + ov[0],
-				    ov[1] - ov[0], MAX_QUOTE);
-				f = pm_lint_emit_rule(lt, family, lvl, pos,
-				    "'%.*s': %s", (int)mlen,
-				    m->text.ptr + ov[0], r->message);
-				f->end_col = end_col(m, base, pos, ov[0], ov[1]);
-				f->detail = pm_xstrdup(r->full);
-				if (r->suggest != NULL)
-					f->suggest = pm_xstrdup(r->suggest);
-				start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-				/* Never stop inside a UTF-8 sequence. */
-				while (start < m->text.len &&
-				    (m->text.ptr[start] & 0xc0) == 0x80)
-					start++;
+				start = emit_match(lt, family, lvl, r, base);
 				if (start >= m->text.len)
 					break;
 			}
@@ -1441,4 +1976,91 @@ pm_rulepacks_test(const struct pm_rulepacks *rp, FILE *out, size_t *nrun)
 	if (nrun != NULL)
 		*nrun = n;
 	return nfail;
+}
+
+/* ---- rules --explain ---- */
+
+static void
+explain_example(const struct pm_rulepacks *rp, const struct pm_prule *r,
+    pcre2_match_data *md, const struct pm_example *e, int bad, FILE *out)
+{
+	PCRE2_SIZE	*ov;
+	int		 rc;
+
+	rc = matches(r, md, rp->mctx, e->text);
+	ov = pcre2_get_ovector_pointer(md);
+	fprintf(out, "  %-6s \"%s\"", rc == 1 ? (bad ? "match" : "MATCH") :
+	    rc == 2 ? "PREFLT" : rc == 0 ? (bad ? "MISS" : "ok") : "LIMIT",
+	    e->text);
+	if (rc == 1 || rc == 2) {
+		if (ov[1] < ov[0])
+			ov[1] = ov[0];
+		fprintf(out, " -> '%.*s' at column %zu", (int)(ov[1] - ov[0]),
+		    e->text + ov[0], (size_t)ov[0] + 1);
+	}
+	fputc('\n', out);
+}
+
+int
+pm_rulepacks_explain(const struct pm_rulepacks *rp, const char *id,
+    FILE *out)
+{
+	const struct pm_pack	*pk;
+	const struct pm_prule	*r;
+	const struct pm_pack	*dp;
+	pcre2_match_data	*md;
+	struct expand		 x;
+	size_t			 i, j, k, found = 0;
+
+	md = pcre2_match_data_create(16, NULL);
+	for (i = 0; i < rp->npacks; i++) {
+		pk = &rp->packs[i];
+		for (j = 0; j < pk->nrules; j++) {
+			r = &pk->rules[j];
+			if (strcmp(r->full, id) != 0 && strcmp(r->id, id) != 0)
+				continue;
+			if (found++ > 0)
+				fputc('\n', out);
+			jit_once(rp, r);
+			fprintf(out, "%s (%s, %s%s)\n", r->full, r->source,
+			    pm_rule_name(pk->family), r->shadowed ?
+			    ", replaced by a later pack" : "");
+			fprintf(out, "message: %s\n", r->message);
+			if (r->suggest != NULL)
+				fprintf(out, "suggest: %s\n", r->suggest);
+			if (r->pre_src != NULL)
+				fprintf(out, "prefilter: %.*s%s\n",
+				    (int)r->pre_len, r->pre_src, r->pre_lit ?
+				    "" : " (a pattern: not a word list)");
+			fprintf(out, "pattern: %.*s\n", (int)r->pat_len,
+			    r->pat);
+			memset(&x, 0, sizeof(x));
+			x.rp = rp;
+			x.pk = pk;
+			x.what = "pattern";
+			(void)collect(&x, r->pat, r->pat_len, r->pat,
+			    r->pat_len);
+			for (k = 0; k < x.nused; k++) {
+				dp = def_pack(rp, pk, x.used[k]);
+				fprintf(out, "  (?&%s) = %.*s  [%s:%u]\n",
+				    x.used[k]->name, (int)x.used[k]->len,
+				    x.used[k]->src, dp->path,
+				    x.used[k]->pos.line);
+			}
+			if (x.nused > 0)
+				fprintf(out, "compiled: %.*s\n",
+				    (int)r->full_len, r->full_pat);
+			fprintf(out, "bad examples (must match): %zu\n",
+			    r->nbad);
+			for (k = 0; k < r->nbad; k++)
+				explain_example(rp, r, md, &r->bad[k], 1, out);
+			fprintf(out, "good examples (must not match): %zu\n",
+			    r->ngood);
+			for (k = 0; k < r->ngood; k++)
+				explain_example(rp, r, md, &r->good[k], 0,
+				    out);
+		}
+	}
+	pcre2_match_data_free(md);
+	return found > 0 ? 0 : -1;
 }
