@@ -1,8 +1,8 @@
 /*
  * Prose runs, [[id]] links and the size of the root cause.  A prose
- * run is a paragraph, a heading or a table row outside code blocks and
- * HTML, with its line range and section: the language rules match
- * their patterns on those lines only.  Links are found in the raw
+ * run is a paragraph, a heading or a table row outside code blocks,
+ * HTML and quoted chat or log lines, with its line range and section:
+ * the language rules match their patterns on those lines only.  Links are found in the raw
  * lines of the runs (so their columns are exact), outside code spans.
  */
 #include <string.h>
@@ -123,6 +123,66 @@ root_cause(struct pm_walk *w, cmark_node *n, unsigned int lines)
 	w->doc->root_cause_lines += lines;
 }
 
+/* 1 if s (n bytes) starts with a log level word: ERROR, WARN, E0220... */
+static int
+log_level(const char *s, size_t n)
+{
+	static const char *const lv[] = {
+		"ERROR", "WARN", "WARNING", "INFO", "DEBUG", "FATAL",
+		"CRITICAL", "TRACE", "PANIC", NULL
+	};
+	const char *const	*l;
+	size_t			 k;
+
+	for (l = lv; *l != NULL; l++) {
+		k = strlen(*l);
+		if (n > k && strncmp(s, *l, k) == 0 && (s[k] == ' ' ||
+		    s[k] == ':' || s[k] == ']'))
+			return 1;
+	}
+	/* klog: E0220 10:59:57.797466 */
+	return n > 5 && strchr("EWIF", s[0]) != NULL && s[1] >= '0' &&
+	    s[1] <= '9' && s[2] >= '0' && s[2] <= '9' && s[3] >= '0' &&
+	    s[3] <= '9' && s[4] >= '0' && s[4] <= '9' && s[5] == ' ';
+}
+
+/*
+ * 1 if a block quote's first line is a record rather than prose: a chat
+ * line ("@kwame: ...", "carol: ...", "<dave> ...", "[13:26] ..."), or a
+ * log line (a time or date first, a level word, JSON, key=value).  The
+ * words of such a quote are what a person or a program said then, not
+ * the report's own: the language rules skip them.
+ */
+static int
+quoted_record(const struct pm_walk *w, cmark_node *quote)
+{
+	const char	*s;
+	size_t		 n, i;
+
+	if ((s = pm_doc_line(w->doc, pm_md__line(w, quote), &n)) == NULL)
+		return 0;
+	while (n > 0 && (*s == '>' || *s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	if (n == 0)
+		return 0;
+	if (*s == '[' || *s == '{' || *s == '<' || (*s >= '0' && *s <= '9') ||
+	    log_level(s, n))
+		return 1;
+	/* "@nick:" or "nick:": one lower-case token, then a colon. */
+	i = *s == '@' ? 1 : 0;
+	if (i >= n || !((s[i] >= 'a' && s[i] <= 'z') || s[i] == '_'))
+		return 0;
+	while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' &&
+	    s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_' ||
+	    s[i] == '.' || s[i] == '-'))
+		i++;
+	if (i < n && s[i] == '=')
+		return 1;		/* level=error msg=... */
+	return i < n && s[i] == ':' && (i + 1 == n || s[i + 1] == ' ');
+}
+
 void
 pm_md__prose(struct pm_walk *w, cmark_node *block)
 {
@@ -152,6 +212,8 @@ pm_md__prose(struct pm_walk *w, cmark_node *block)
 	}
 	if (t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_HTML_BLOCK ||
 	    t == CMARK_NODE_THEMATIC_BREAK)
+		return;
+	if (t == CMARK_NODE_BLOCK_QUOTE && quoted_record(w, block))
 		return;
 	for (n = cmark_node_first_child(block); n != NULL;
 	    n = cmark_node_next(n))

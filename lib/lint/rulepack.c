@@ -1150,9 +1150,45 @@ prefix_ci(const char *s, size_t n, const char *p)
 }
 
 /*
+ * The end of the inline link or reference link "[text](dest)" or
+ * "[text][ref]" starting at s[i] == '[' (one past its last byte), or i
+ * when there is none.  The text may hold brackets in pairs, not a line
+ * of its own.
+ */
+static size_t
+link_end(const char *s, size_t n, size_t i)
+{
+	size_t	 j, depth = 0;
+	char	 open, close;
+
+	for (j = i; j < n; j++) {
+		if (s[j] == '\\' && j + 1 < n) {
+			j++;
+			continue;
+		}
+		if (s[j] == '[')
+			depth++;
+		else if (s[j] == ']' && --depth == 0)
+			break;
+	}
+	if (j + 1 >= n || (s[j + 1] != '(' && s[j + 1] != '['))
+		return i;
+	open = s[j + 1];
+	close = open == '(' ? ')' : ']';
+	depth = 0;
+	for (j++; j < n; j++) {
+		if (s[j] == open)
+			depth++;
+		else if (s[j] == close && --depth == 0)
+			return j + 1;
+	}
+	return i;
+}
+
+/*
  * Blank out, in place and keeping every offset, what is not prose:
- * HTML comments, code spans, [[id]] links, link destinations, autolinks
- * and bare URLs.  Invalid UTF-8 bytes become '?'.
+ * HTML comments, code spans, [[id]] links, links (text and destination),
+ * autolinks and bare URLs.  Invalid UTF-8 bytes become '?'.
  */
 static void
 mask_prose(char *s, size_t n)
@@ -1204,6 +1240,11 @@ mask_prose(char *s, size_t n)
 				blank(s, i, j + 2);
 				i = j + 1;
 			}
+		} else if (s[i] == '[' && (k = link_end(s, n, i)) > i) {
+			/* A link, text and destination: its words are a
+			 * title or a name, not the report's own prose. */
+			blank(s, i > 0 && s[i - 1] == '!' ? i - 1 : i, k);
+			i = k - 1;
 		} else if (s[i] == ']' && i + 1 < n && s[i + 1] == '(') {
 			/* Link destination: up to the balancing ')'. */
 			int depth = 0;
