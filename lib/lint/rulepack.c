@@ -1615,15 +1615,15 @@ next_keyword(const struct pm_pack *pk, size_t j, const char *text, size_t n,
 /*
  * Where the clause holding offset at begins: after the last ". ", "! ",
  * "? ", "; ", ": " or ", " before it, or a CJK full stop or comma (。、),
- * or 0.
+ * or 0; never before lo.
  */
 static size_t
-clause_start(const char *s, size_t at)
+clause_start(const char *s, size_t at, size_t lo)
 {
 	const unsigned char	*u = (const unsigned char *)s;
 	size_t			 i;
 
-	for (i = at; i > 1; i--) {
+	for (i = at; i > 1 && i > lo; i--) {
 		if ((u[i - 1] == ' ' || u[i - 1] == '\t') && (u[i - 2] == '.' ||
 		    u[i - 2] == '!' || u[i - 2] == '?' || u[i - 2] == ';' ||
 		    u[i - 2] == ':' || u[i - 2] == ','))
@@ -1632,7 +1632,7 @@ clause_start(const char *s, size_t at)
 		    (u[i - 1] == 0x82 || u[i - 1] == 0x81))	/* 。、 */
 			return i;
 	}
-	return 0;
+	return i > lo ? 0 : lo;
 }
 
 /* Report the match in m->md of rule r; returns where to go on. */
@@ -1706,9 +1706,8 @@ match_near_keywords(struct pm_lint *lt, enum pm_rule_id family,
 	while (nmatch < MAX_MATCHES && from < n) {
 		if ((hit = next_keyword(pk, j, m->text.ptr, n, from)) >= n)
 			break;
-		start = clause_start(m->text.ptr, hit);
-		if (start < resume)
-			start = resume;
+		/* Never back before resume: a long line stays linear. */
+		start = clause_start(m->text.ptr, hit, resume);
 		pcre2_set_offset_limit(m->lim, hit);
 		rc = pcre2_match(r->re, (PCRE2_SPTR)m->text.ptr, n, start,
 		    PCRE2_NO_UTF_CHECK, m->md, m->lim);
