@@ -45,7 +45,7 @@ BASE_OBJS	 = lib/base/alloc.o lib/base/arena.o lib/base/buf.o \
 		   lib/base/tz.o \
 		   lib/base/utf8.o lib/base/linkpath.o \
 		   lib/base/yamlx.o
-SOURCE_OBJS	 = lib/source/config.o lib/source/history.o \
+SOURCE_OBJS	 = lib/source/cache.o lib/source/config.o lib/source/history.o \
 		   lib/source/repo.o lib/corpus.o
 DOC_OBJS	 = lib/doc/actions.o lib/doc/doc.o lib/doc/factors.o \
 		   lib/doc/frontmatter.o lib/doc/markdown.o lib/doc/prose.o \

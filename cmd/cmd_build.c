@@ -32,7 +32,7 @@
 static const char usage[] =
     "usage: postmortem build [--rev REV] [--out DIR] [--base-url URL]\n"
     "                        [--theme DIR] [--today DATE] [--config FILE]\n"
-    "                        [-j N] [-q]";
+    "                        [-j N] [--no-cache] [-q]";
 
 /* PM_SITE_TIMING=1: phase times on stderr (for 'make bench'). */
 static struct pm_phase	 timing = { "PM_SITE_TIMING", "build", { 0, 0 }, { 0, 0 } };
@@ -54,6 +54,7 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 		{ "today",	required_argument,	NULL, 't' },
 		{ "config",	required_argument,	NULL, 'c' },
 		{ "threads",	required_argument,	NULL, 'j' },
+		{ "no-cache",	no_argument,		NULL, 'C' },
 		{ "quiet",	no_argument,		NULL, 'q' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL,		0,			NULL, 0 }
@@ -75,7 +76,7 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 	git_repository		*repo;
 	git_object		*obj, *peeled;
 	char			 revhex[GIT_OID_HEXSZ + 1];
-	int			 ch, threads = 0, quiet = 0;
+	int			 ch, threads = 0, quiet = 0, nocache = 0;
 	int			 rc = PM_EXIT_FAILURE;
 
 	memset(&cfg, 0, sizeof(cfg));
@@ -102,6 +103,9 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 			break;
 		case 'j':
 			threads = atoi(optarg);
+			break;
+		case 'C':
+			nocache = 1;
 			break;
 		case 'q':
 			quiet = 1;
@@ -168,6 +172,7 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 		git_error_clear();
 		lo.rev = revhex;
 	}
+	lo.cache = !nocache;
 	if (pm_corpus_load(&corpus, src, &cfg, &lo) == -1) {
 		rc = cmd_fail();
 		goto done;

@@ -39,7 +39,7 @@
 static const char usage[] =
     "usage: postmortem lint [PATHS...] [--rev REV | --staged | --worktree]\n"
     "                       [--format FMT] [--config FILE] [--today DATE]\n"
-    "                       [--strict] [-q] [--since REV]\n"
+    "                       [--strict] [-q] [--since REV] [--no-cache]\n"
     "                       [--baseline FILE | --no-baseline]\n"
     "                       [--write-baseline FILE]";
 
@@ -48,6 +48,7 @@ enum {
 	OPT_BASELINE,
 	OPT_NO_BASELINE,
 	OPT_WRITE_BASELINE,
+	OPT_NO_CACHE,
 };
 
 static double
@@ -274,6 +275,7 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 		{ "no-baseline", no_argument,		NULL, OPT_NO_BASELINE },
 		{ "write-baseline", required_argument,	NULL,
 		    OPT_WRITE_BASELINE },
+		{ "no-cache",	no_argument,		NULL, OPT_NO_CACHE },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL,		0,			NULL, 0 }
 	};
@@ -297,7 +299,7 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 	char			*cfg_baseline = NULL;
 	int			 no_baseline = 0, unborn = 0;
 	int			 ch, nsrc = 0, strict = 0, quiet = 0;
-	int			 threads = 0, rc = PM_EXIT_FAILURE;
+	int			 threads = 0, rc = PM_EXIT_FAILURE, nocache = 0;
 	double			 t0, t1, t2, t3, c0, c1, c2;
 	enum pm_srckind		 kind = PM_SRC_WORKTREE;
 	size_t			 i, nfiles = 0, nsince = 0;
@@ -348,6 +350,9 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 			break;
 		case OPT_WRITE_BASELINE:
 			write_baseline = optarg;
+			break;
+		case OPT_NO_CACHE:
+			nocache = 1;
 			break;
 		case 'h':
 			puts(usage);
@@ -405,6 +410,7 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 	/* Cross-file rules need only the others' paths and ids. */
 	lo.ids_only_others = lo.whole;
 	lo.threads = threads;
+	lo.cache = !nocache;
 	if (pm_corpus_load(&corpus, src, &cfg, &lo) == -1) {
 		rc = cmd_fail();
 		goto done;

@@ -10,15 +10,18 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/arena.h"
 #include "base/err.h"
 #include "base/finding.h"
 #include "corpus.h"
 #include "doc/doc.h"
+#include "source/cache.h"
 #include "source/config.h"
 #include "source/history.h"
 #include "source/repo.h"
@@ -33,6 +36,11 @@ struct	slot {
 	struct pm_findings	 findings; /* load findings of this entry */
 	int			 legacy; /* dropped legacy file (adopt hint) */
 	int			 target;
+	const struct pm_cache_rec *hit;	/* the cache knows this blob */
+	int			 put;	/* a blob read: add it to the cache */
+	uint32_t		 size;	/* with put: what the cache keeps */
+	uint32_t		 flags;
+	char			*id;
 };
 
 struct	load {
@@ -42,6 +50,7 @@ struct	load {
 	struct pm_entries	*es;
 	struct slot		*slots;
 	const unsigned char	*target;	/* by entry */
+	struct pm_cache		*cache;		/* or NULL */
 	atomic_size_t		 next;
 };
 
@@ -101,26 +110,30 @@ fm_id(const char *text, size_t len, char *out, size_t outsz)
 
 /*
  * A stub for a document that is not linted (ids_only_others): its
- * path and id only, from a three-line front matter.  NULL when the
- * full load would not keep it either (no front matter, not included).
+ * path and id only, as if its front matter held nothing but the
+ * 'id:' line.  NULL when the full load would not keep it either (no
+ * front matter, not included).  Built from an empty parse (no YAML, no
+ * findings: 10,000 stubs are most of 'lint --staged FILE').
  */
 static struct pm_doc *
-stub_doc(const struct pm_config *cfg, const char *path, const char *text,
-    size_t len, int keep)
+stub_doc(const struct pm_config *cfg, const char *path, int has_fm,
+    const char *id, int keep)
 {
 	struct pm_doc	*doc;
-	char		 id[256], *fm;
-	int		 has_fm;
 
-	has_fm = fm_id(text, len, id, sizeof(id));
 	if (!has_fm && !keep)
 		return NULL;
-	if (*id != '\0' && strpbrk(id, "\"\\") == NULL)
-		fm = pm_xasprintf("---\nid: \"%s\"\n---\n", id);
-	else
-		fm = pm_xstrdup("---\n---\n");
-	pm_doc_parse(&doc, path, fm, strlen(fm), cfg, PM_PARSE_FORCE);
-	free(fm);
+	pm_doc_parse(&doc, path, "", 0, cfg, 0);
+	pm_findings_release(&doc->findings);
+	doc->kind = PM_DOC_FRONTMATTER;
+	doc->meta.has_fm = 1;
+	doc->meta.fm_ok = 1;
+	if (*id != '\0' && strpbrk(id, "\"\\") == NULL) {
+		doc->meta.id = pm_arena_strdup(&doc->arena, id);
+		doc->meta.id_set = 1;
+		doc->meta.id_pos.line = 2;
+		doc->meta.id_pos.col = 5;
+	}
 	return doc;
 }
 
@@ -165,8 +178,9 @@ load_one(struct load *ld, size_t i)
 	size_t			 max, len, sniff;
 	char			*buf = NULL;
 	const char		*nul;
+	char			 id[256];
 	unsigned int		 flags;
-	int			 rc, included;
+	int			 rc, included, stub, has_fm;
 
 	max = ld->cfg->limits.max_report_bytes;
 	if (e->mode == MODE_LINK) {
@@ -174,6 +188,20 @@ load_one(struct load *ld, size_t i)
 		    whole, "'%s' is a symbolic link; it is not followed: "
 		    "commit the report itself", e->path);
 		return;
+	}
+	included = pm_config_included(ld->cfg, e->path);
+	stub = ld->opts->ids_only_others && ld->target != NULL &&
+	    !ld->target[i];
+	/* A stub needs no blob when the cache knows its id. */
+	if (stub && e->has_oid && (s->hit = pm_cache_get(ld->cache,
+	    e->oid)) != NULL) {
+		if (s->hit->size <= max) {
+			s->doc = stub_doc(ld->cfg, e->path, s->hit->flags &
+			    PM_CACHE_FENCED, s->hit->id, e->named ||
+			    included);
+			return;
+		}
+		s->hit = NULL;
 	}
 	rc = pm_source_read_max(ld->src, ld->opts->kind, e, max, &buf, &len);
 	if (rc == -1) {
@@ -187,7 +215,6 @@ load_one(struct load *ld, size_t i)
 		    "max_report_bytes); split it or raise the limit", max);
 		return;
 	}
-	included = pm_config_included(ld->cfg, e->path);
 	sniff = len < BINARY_SNIFF ? len : BINARY_SNIFF;
 	if ((nul = memchr(buf, '\0', sniff)) != NULL) {
 		/*
@@ -206,9 +233,16 @@ load_one(struct load *ld, size_t i)
 		free(buf);
 		return;
 	}
-	if (ld->opts->ids_only_others && ld->target != NULL &&
-	    !ld->target[i]) {
-		s->doc = stub_doc(ld->cfg, e->path, buf, len, e->named ||
+	has_fm = fm_id(buf, len, id, sizeof(id));
+	if (ld->cache != NULL && e->has_oid && len <= UINT32_MAX &&
+	    (s->hit = pm_cache_get(ld->cache, e->oid)) == NULL) {
+		s->put = 1;
+		s->size = (uint32_t)len;
+		s->flags = has_fm ? PM_CACHE_FENCED : 0;
+		s->id = pm_xstrdup(id);
+	}
+	if (stub) {
+		s->doc = stub_doc(ld->cfg, e->path, has_fm, id, e->named ||
 		    included);
 		free(buf);
 		return;
@@ -260,6 +294,58 @@ hist_worker(void *arg)
 	if (hs->rc == -1)
 		strncpy(hs->err, pm_error_get(), sizeof(hs->err) - 1);
 	return NULL;
+}
+
+/*
+ * The cache's key: this binary's version, the cache's own schema, and a
+ * hash of the configuration file's bytes (a changed configuration may
+ * change what is worth keeping).
+ */
+static char *
+cache_key(const struct pm_config *cfg)
+{
+	FILE		*f;
+	char		 b[4096];
+	size_t		 n;
+	uint64_t	 h = PM_FNV_INIT;
+
+	if (cfg->path != NULL && (f = fopen(cfg->path, "rb")) != NULL) {
+		while ((n = fread(b, 1, sizeof(b), f)) > 0)
+			h = pm_fnv64(h, b, n);
+		fclose(f);
+	}
+	return pm_xasprintf("postmortem %s schema 1 config %016llx",
+	    PM_VERSION, (unsigned long long)h);
+}
+
+/*
+ * After the load: mark what the cache answered, add what was read,
+ * and write it back when it changed.  PM_CACHE_STATS=1 says how it
+ * went on standard error (for the tests and the benchmark).
+ */
+static void
+cache_finish(struct pm_cache *c, struct slot *slots,
+    const struct pm_entries *es)
+{
+	static const char *const states[] = { "missing", "ok", "stale",
+	    "corrupt" };
+	size_t	 i, hits, added;
+	int	 saved;
+
+	for (i = 0; i < es->n; i++) {
+		if (slots[i].hit != NULL)
+			pm_cache_use(c, slots[i].hit);
+		else if (slots[i].put)
+			pm_cache_put(c, es->v[i].oid, slots[i].size,
+			    slots[i].flags, slots[i].id);
+	}
+	saved = pm_cache_save(c);
+	if (getenv("PM_CACHE_STATS") != NULL) {
+		pm_cache_counts(c, &hits, &added);
+		fprintf(stderr, "cache: %s, %zu hits, %zu added%s\n",
+		    states[pm_cache_state(c)], hits, added,
+		    saved == -1 ? ", not written" : "");
+	}
 }
 
 static int
@@ -366,6 +452,7 @@ pm_corpus_load(struct pm_corpus **out, struct pm_source *src,
 	pthread_t		 tids[MAX_THREADS], htid;
 	unsigned char		*target = NULL;
 	const char		*who;
+	char			*key;
 	int64_t			 when;
 	size_t			 i, n, nt, started = 0;
 	int			 hist_started = 0, rc = -1;
@@ -373,9 +460,16 @@ pm_corpus_load(struct pm_corpus **out, struct pm_source *src,
 	cp = pm_xcalloc(1, sizeof(*cp));
 	*out = cp;
 	memset(&hs, 0, sizeof(hs));
+	memset(&ld, 0, sizeof(ld));
 	if (list_entries(src, cfg, opts, &es, &target) == -1)
 		goto done;
 
+	if (opts->cache && pm_source_has_repo(src)) {
+		key = cache_key(cfg);
+		pm_cache_open(&ld.cache, pm_source_commondir(src), key);
+		free(key);
+		pm_source_set_cache(src, ld.cache);
+	}
 	/*
 	 * The history walk runs beside the parsing: of the revision, or
 	 * of HEAD for the working tree and the index (what is committed).
@@ -401,7 +495,6 @@ pm_corpus_load(struct pm_corpus **out, struct pm_source *src,
 	}
 
 	slots = pm_xcalloc(es.n > 0 ? es.n : 1, sizeof(*slots));
-	memset(&ld, 0, sizeof(ld));
 	ld.src = src;
 	ld.cfg = cfg;
 	ld.opts = opts;
@@ -423,6 +516,8 @@ pm_corpus_load(struct pm_corpus **out, struct pm_source *src,
 		pm_error_set("reading the history: %s", hs.err);
 		goto done;
 	}
+	if (ld.cache != NULL)
+		cache_finish(ld.cache, slots, &es);
 
 	/* Gather in path order. */
 	cp->docs = pm_xcalloc(es.n > 0 ? es.n : 1, sizeof(*cp->docs));
@@ -455,8 +550,11 @@ done:
 			if (slots[i].doc != NULL)
 				pm_doc_free(slots[i].doc);
 			pm_findings_release(&slots[i].findings);
+			free(slots[i].id);
 		}
 	free(slots);
+	pm_source_set_cache(src, NULL);
+	pm_cache_free(ld.cache);
 	free(target);
 	free(hs.paths);
 	pm_history_free(hs.h);

@@ -31,6 +31,9 @@ struct	pm_load_opts {
 					   id (the front matter's 'id:' line,
 					   else the file name), enough for
 					   ids/unique and links/related */
+	int		 cache;		/* use and update the cache under
+					   .git/postmortem (source/cache.h):
+					   stubs' ids without their blobs */
 };
 
 struct	pm_corpus {

@@ -26,6 +26,7 @@
 #include "base/alloc.h"
 #include "base/buf.h"
 #include "base/err.h"
+#include "source/cache.h"
 #include "source/history.h"
 #include "source/repo.h"
 
@@ -736,17 +737,60 @@ apply_commit(struct pm_history *h, git_repository *repo, struct walk *w,
 	}
 }
 
-/* The commit oids of the first-parent chain from tip, newest first. */
+/*
+ * The parent of commit id from the cache (source/cache.h keeps "commit
+ * -> first parent" records, so a warm walk inflates no commit): 1 and
+ * *parent (NULL for a root), or 0 when the cache does not know.
+ */
 static int
-first_parents(git_repository *repo, const git_oid *tip, git_oid **out,
-    size_t *nout)
+cached_parent(struct pm_cache *cache, git_odb *odb, const git_oid *id,
+    git_oid *parent, int *root)
+{
+	const struct pm_cache_rec	*r;
+
+	if ((r = pm_cache_get(cache, id->id)) == NULL ||
+	    !(r->flags & PM_CACHE_COMMIT) ||
+	    !git_odb_exists(odb, id))
+		return 0;
+	*root = *r->id == '\0';
+	if (!*root && git_oid_fromstr(parent, r->id) < 0)
+		return 0;
+	pm_cache_use(cache, r);
+	return 1;
+}
+
+/*
+ * The commit oids of the first-parent chain from tip, newest first.
+ * With a cache (not in a shallow repository, whose grafts may change)
+ * the parents come from it where it knows them.
+ */
+static int
+first_parents(git_repository *repo, struct pm_cache *cache,
+    const git_oid *tip, git_oid **out, size_t *nout)
 {
 	git_commit	*c = NULL;
-	git_oid		*v = NULL, id;
+	git_odb		*odb = NULL;
+	git_oid		*v = NULL, id, parent;
 	size_t		 n = 0, cap = 0;
+	char		 hex[GIT_OID_HEXSZ + 1];
+	int		 root;
 
+	if (git_repository_is_shallow(repo) == 1 ||
+	    git_repository_odb(&odb, repo) < 0) {
+		git_error_clear();
+		cache = NULL;
+	}
 	id = *tip;
 	for (;;) {
+		if (cache != NULL && cached_parent(cache, odb, &id, &parent,
+		    &root)) {
+			v = pm_xgrow(v, &cap, n + 1, sizeof(*v));
+			v[n++] = id;
+			if (root)
+				break;
+			id = parent;
+			continue;
+		}
 		if (git_commit_lookup(&c, repo, &id) < 0) {
 			/* A shallow boundary: its parent is not here. */
 			if (n > 0) {
@@ -754,17 +798,27 @@ first_parents(git_repository *repo, const git_oid *tip, git_oid **out,
 				break;
 			}
 			free(v);
+			git_odb_free(odb);
 			return pm_error_git("cannot read a commit");
 		}
 		v = pm_xgrow(v, &cap, n + 1, sizeof(*v));
 		v[n++] = id;
-		if (git_commit_parentcount(c) == 0) {
-			git_commit_free(c);
-			break;
-		}
-		id = *git_commit_parent_id(c, 0);
+		root = git_commit_parentcount(c) == 0;
+		if (!root)
+			parent = *git_commit_parent_id(c, 0);
 		git_commit_free(c);
+		if (cache != NULL) {
+			if (root)
+				hex[0] = '\0';
+			else
+				git_oid_tostr(hex, sizeof(hex), &parent);
+			pm_cache_put(cache, id.id, 0, PM_CACHE_COMMIT, hex);
+		}
+		if (root)
+			break;
+		id = parent;
 	}
+	git_odb_free(odb);
 	*out = v;
 	*nout = n;
 	return 0;
@@ -776,8 +830,8 @@ first_parents(git_repository *repo, const git_oid *tip, git_oid **out,
  * tree, gives an empty chain.  Returns 0 or -1.
  */
 static int
-rev_chain(git_repository *repo, const char *rev, git_oid **chain,
-    size_t *n)
+rev_chain(git_repository *repo, struct pm_cache *cache, const char *rev,
+    git_oid **chain, size_t *n)
 {
 	git_object	*obj = NULL;
 	git_commit	*c = NULL;
@@ -801,7 +855,7 @@ rev_chain(git_repository *repo, const char *rev, git_oid **chain,
 		goto done;
 	}
 	tip = *git_commit_id(c);
-	rc = first_parents(repo, &tip, chain, n);
+	rc = first_parents(repo, cache, &tip, chain, n);
 done:
 	git_commit_free(c);
 	git_object_free(obj);
@@ -827,7 +881,7 @@ pm_history_load(struct pm_history **out, struct pm_source *src,
 	if ((repo = pm_source_git_acquire(src)) == NULL)
 		return pm_source_has_repo(src) ? -1 : 0;
 	h->shallow = git_repository_is_shallow(repo) == 1;
-	if (rev_chain(repo, rev, &chain, &n) == -1)
+	if (rev_chain(repo, pm_source_cache(src), rev, &chain, &n) == -1)
 		goto done;
 	if (n == 0) {
 		rc = 0;
@@ -1012,7 +1066,7 @@ pm_history_load_paths(struct pm_history **out, struct pm_source *src,
 	if ((repo = pm_source_git_acquire(src)) == NULL)
 		return pm_source_has_repo(src) ? -1 : 0;
 	h->shallow = git_repository_is_shallow(repo) == 1;
-	if (rev_chain(repo, rev, &chain, &n) == -1)
+	if (rev_chain(repo, pm_source_cache(src), rev, &chain, &n) == -1)
 		goto done;
 	if (n == 0) {
 		rc = 0;		/* no commits yet: nothing was added */

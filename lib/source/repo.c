@@ -48,6 +48,7 @@ struct	pm_source {
 	git_repository	**opened;	/* every pooled handle, to free */
 	size_t		 nopened;
 	size_t		 capopened;
+	struct pm_cache	*cache;		/* borrowed, for the history walk */
 	char		*stdin_buf;	/* standard input, read once */
 	size_t		 stdin_len;
 	int		 stdin_done;
@@ -240,6 +241,24 @@ const char *
 pm_source_root(const struct pm_source *src)
 {
 	return src->root;
+}
+
+void
+pm_source_set_cache(struct pm_source *src, struct pm_cache *c)
+{
+	src->cache = c;
+}
+
+struct pm_cache *
+pm_source_cache(const struct pm_source *src)
+{
+	return src->cache;
+}
+
+const char *
+pm_source_commondir(const struct pm_source *src)
+{
+	return src->has_repo ? git_repository_commondir(src->repo) : NULL;
 }
 
 void *

@@ -45,6 +45,14 @@ void	 pm_source_free(struct pm_source *);
 int	 pm_source_has_repo(const struct pm_source *);
 /* Absolute path of the working tree root (or of dir outside a repo). */
 const char	*pm_source_root(const struct pm_source *);
+/* The common git directory (shared by linked worktrees), or NULL
+ * outside a repository. */
+const char	*pm_source_commondir(const struct pm_source *);
+/* The cache (source/cache.h) the loader opened for this run, or NULL:
+ * the history walk reads commit parents from it. */
+struct pm_cache;
+void	 pm_source_set_cache(struct pm_source *, struct pm_cache *);
+struct pm_cache	*pm_source_cache(const struct pm_source *);
 /* The libgit2 repository (git_repository *), or NULL.  For the
  * thread that opened the source only. */
 void	*pm_source_git(const struct pm_source *);

@@ -1,11 +1,14 @@
 #!/bin/sh
-# Nothing lost: `lint` never writes.  Runs lint (every source, every
-# format, named paths, a configuration, findings and none) on the
-# sample repository with staged and unstaged changes, and compares a
-# listing of the whole tree and .git (path, size, mtime, mode, type and
-# a checksum of every file) before and after.  Then the same runs under
-# strace: no open for writing, no create, rename, unlink, mkdir, link,
-# truncate or chmod anywhere, whatever the path.
+# Nothing lost: `lint` never writes in the work tree, and with
+# --no-cache nothing at all (its only write is its cache, under
+# .git/postmortem/).  Runs lint (every source, every format, named
+# paths, a configuration, findings and none) on the sample repository
+# with staged and unstaged changes, and compares a listing of the whole
+# tree and .git (path, size, mtime, mode, type and a checksum of every
+# file) before and after: with --no-cache all of it, without it all but
+# .git/postmortem/.  Then the same runs under strace: no open for
+# writing, no create, rename, unlink, mkdir, link, truncate or chmod
+# anywhere (with the cache: anywhere but .git/postmortem/).
 . "$(dirname "$0")/../lib.sh"
 
 W=$(tmpdir)
@@ -33,10 +36,22 @@ EOF
 # content still shows.
 find "$R" -exec touch -h -d '2025-01-01T00:00:00Z' {} + 2>/dev/null
 
+# listing [PRUNE]: every path under the repository, .git included,
+# but PRUNE (a path like ./.git/postmortem) when given.
 listing() {
-	(cd "$R" && find . -printf '%p|%s|%T@|%m|%y|%l\n' | LC_ALL=C sort &&
-	    find . -type f -print0 | LC_ALL=C sort -z |
-	    xargs -0 sha256sum)
+	(cd "$R" && find . ${1:+-path "$1" -prune -o} \
+	    -printf '%p|%s|%T@|%m|%y|%l\n' | LC_ALL=C sort &&
+	    find . ${1:+-path "$1" -prune -o} -type f -print0 |
+	    LC_ALL=C sort -z | xargs -0 sha256sum)
+}
+
+# args LINE MODE: the command line of a run; MODE nocache adds
+# --no-cache to lint.
+args() {
+	a=
+	for x in $1; do [ "$x" = ALT ] && x=$W/alt.yaml; a="$a $x"; done
+	case "$2 $1" in "nocache lint"*) a="$a --no-cache" ;; esac
+	echo "$a"
 }
 
 runs() {
@@ -59,63 +74,72 @@ rules
 EOF
 }
 
-listing >"$W/before"
-while read -r args; do
-	a=
-	for x in $args; do [ "$x" = ALT ] && x=$W/alt.yaml; a="$a $x"; done
-	# shellcheck disable=SC2086
-	$PM $a >"$W/out" 2>"$W/err" </dev/null
-	rc=$?
-	if [ "$rc" -le 2 ]; then
-		ok "lint-readonly: '$args' ran (status $rc)"
-	else
-		not_ok "lint-readonly: '$args' ran (status $rc)"
-		head -5 "$W/err" | sed 's/^/#   /' >&2
-	fi
-done <<EOF
+for mode in nocache cache; do
+	prune=
+	[ $mode = cache ] && prune=./.git/postmortem
+	# With the cache, a first run makes .git/postmortem (and so
+	# changes the mtime of .git); the listings start after it.
+	[ $mode = cache ] && $PM lint >/dev/null 2>&1
+	listing $prune >"$W/before"
+	while read -r line; do
+		a=$(args "$line" $mode)
+		# shellcheck disable=SC2086
+		$PM $a >"$W/out" 2>"$W/err" </dev/null
+		rc=$?
+		if [ "$rc" -le 2 ]; then
+			ok "lint-readonly ($mode): '$line' ran (status $rc)"
+		else
+			not_ok "lint-readonly ($mode): '$line' ran (status $rc)"
+			head -5 "$W/err" | sed 's/^/#   /' >&2
+		fi
+	done <<EOF
 $(runs)
 EOF
-listing >"$W/after"
-if test_cmp "$W/before" "$W/after"; then
-	ok "lint-readonly: tree and .git unchanged"
-else
-	not_ok "lint-readonly: tree and .git unchanged"
-fi
+	listing $prune >"$W/after"
+	if test_cmp "$W/before" "$W/after"; then
+		ok "lint-readonly ($mode): tree and .git unchanged${prune:+ (but $prune)}"
+	else
+		not_ok "lint-readonly ($mode): tree and .git unchanged${prune:+ (but $prune)}"
+	fi
+done
+check "lint-readonly: the cache is under .git/postmortem" \
+    test -f "$R/.git/postmortem/cache"
 
 # The same under strace, which sees writes that leave no trace (a temp
 # file created and removed, a rename onto an identical file).
 case "$PM" in valgrind*) ST=no ;; *) ST=yes ;; esac
 if [ "$ST" = yes ] && strace -o /dev/null true 2>/dev/null; then
-	while read -r args; do
-		a=
-		for x in $args; do
-			[ "$x" = ALT ] && x=$W/alt.yaml
-			a="$a $x"
-		done
+	for mode in nocache cache; do
+	while read -r line; do
+		a=$(args "$line" $mode)
 		# shellcheck disable=SC2086
 		strace -f -qq -o "$W/trace" -e trace=open,openat,openat2,creat,rename,renameat,renameat2,unlink,unlinkat,mkdir,mkdirat,rmdir,link,linkat,symlink,symlinkat,truncate,ftruncate,chmod,fchmod,fchmodat,chown,fchownat,utimensat \
 		    $PM $a >/dev/null 2>&1 </dev/null
 		# Writes: any open with a write flag (except the terminal
-		# and /dev/null), and every call that changes the tree.
+		# and /dev/null), and every call that changes the tree; with
+		# the cache, those of .git/postmortem/ are allowed.
 		grep -E 'O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|creat\(|rename|unlink|mkdir|rmdir|link\(|linkat|symlink|truncate|chmod|chown|utimensat' \
-		    "$W/trace" | grep -vE '"/dev/(null|tty|pts/[0-9]+)"' \
-		    >"$W/writes"
+		    "$W/trace" | grep -vE '"/dev/(null|tty|pts/[0-9]+)"' |
+		    if [ $mode = cache ]; then
+			grep -v "\"$R/\.git/postmortem[/\"]" ||:
+		    else cat; fi >"$W/writes"
 		# The trace saw the run (it opened files at least).
 		if ! grep -q 'openat(' "$W/trace"; then
-			not_ok "lint-readonly: '$args' traced"
+			not_ok "lint-readonly ($mode): '$line' traced"
 			continue
 		fi
 		if [ -s "$W/writes" ]; then
-			not_ok "lint-readonly: '$args' makes no write call"
+			not_ok "lint-readonly ($mode): '$line' makes no write call"
 			head -5 "$W/writes" | sed 's/^/#   /' >&2
 		else
-			ok "lint-readonly: '$args' makes no write call"
+			ok "lint-readonly ($mode): '$line' makes no write call"
 		fi
 	done <<EOF
 $(runs)
 EOF
+	done
 else
-	ok "lint-readonly: strace # SKIP no strace here (or valgrind)"
+	skip "lint-readonly: strace" "no strace here (or valgrind)"
 fi
 
 done_testing
