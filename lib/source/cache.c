@@ -2,11 +2,11 @@
  * The content-keyed cache (see cache.h).  File format, all integers
  * little-endian:
  *
- *	"PMCACHE1"			magic
+ *	"PMCACHE2"			magic
  *	u32 keylen, key bytes		binary version and configuration
  *	u32 nrec
  *	nrec records, sorted by oid:	oid[20] u32 size u32 flags
- *					u16 idlen, id bytes
+ *					u32 idlen, id bytes
  *	u64 FNV-1a of every byte before it
  *
  * Anything else (short, long, unsorted, bad checksum) is "corrupt" and
@@ -26,10 +26,18 @@
 #include "base/alloc.h"
 #include "source/cache.h"
 
-#define	MAGIC		"PMCACHE1"
+#define	MAGIC		"PMCACHE2"
 #define	MAGICLEN	8
 #define	MAX_FILE	(256u << 20)	/* a cache larger than this is junk */
-#define	MAX_ID		4096u
+#define	MAX_ID		4096u		/* but history snapshots */
+#define	RECHDR		32u
+
+/* The longest id a record of these flags may have. */
+static size_t
+max_id(uint32_t flags)
+{
+	return (flags & PM_CACHE_HISTORY) ? MAX_FILE : MAX_ID;
+}
 
 struct	pm_cache {
 	char			*dir;	/* <gitdir>/postmortem */
@@ -40,6 +48,7 @@ struct	pm_cache {
 	struct pm_cache_rec	*add;	/* added this run, any order */
 	size_t			 nadd, capadd;
 	size_t			 hits;
+	int			 dropped;
 };
 
 uint64_t
@@ -150,19 +159,20 @@ parse(struct pm_cache *c, const unsigned char *b, size_t len)
 		return;
 	n = get32(p);
 	p += 4;
-	/* Each record takes at least 30 bytes. */
-	if (n > (size_t)(end - p) / 30)
+	/* Each record takes at least RECHDR bytes. */
+	if (n > (size_t)(end - p) / RECHDR)
 		return;
 	c->v = pm_xcalloc(n > 0 ? n : 1, sizeof(*c->v));
 	for (i = 0; i < n; i++) {
-		if (end - p < 30)
+		if ((size_t)(end - p) < RECHDR)
 			goto bad;
 		memcpy(c->v[i].oid, p, 20);
 		c->v[i].size = get32(p + 20);
 		c->v[i].flags = get32(p + 24);
-		idlen = (size_t)p[28] | (size_t)p[29] << 8;
-		p += 30;
-		if (idlen > MAX_ID || idlen > (size_t)(end - p) ||
+		idlen = get32(p + 28);
+		p += RECHDR;
+		if (idlen > max_id(c->v[i].flags) ||
+		    idlen > (size_t)(end - p) ||
 		    memchr(p, '\0', idlen) != NULL)
 			goto bad;
 		id = pm_xmalloc(idlen + 1);
@@ -253,7 +263,7 @@ pm_cache_put(struct pm_cache *c, const unsigned char oid[20],
 	struct pm_cache_rec	*r;
 	size_t			 n;
 
-	if (c == NULL || (n = strlen(id)) > MAX_ID)
+	if (c == NULL || (n = strlen(id)) > max_id(flags))
 		return;
 	c->add = pm_xgrow(c->add, &c->capadd, c->nadd + 1, sizeof(*c->add));
 	r = &c->add[c->nadd++];
@@ -262,6 +272,20 @@ pm_cache_put(struct pm_cache *c, const unsigned char oid[20],
 	r->flags = flags;
 	r->id = pm_xstrdup(id);
 	r->used = 1;
+}
+
+void
+pm_cache_drop(struct pm_cache *c, uint32_t flags)
+{
+	size_t	 i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].flags & flags) {
+			c->v[i].used = -1;
+			c->dropped = 1;
+		}
 }
 
 static int
@@ -286,7 +310,7 @@ int
 pm_cache_save(struct pm_cache *c)
 {
 	struct pm_cache_rec	*all;
-	unsigned char		*o = NULL, hdr[30], n4[4];
+	unsigned char		*o = NULL, hdr[RECHDR], n4[4];
 	size_t			 len = 0, cap = 0, i, j, n, nused, keep_old;
 	uint64_t		 h;
 	ssize_t			 w;
@@ -294,7 +318,8 @@ pm_cache_save(struct pm_cache *c)
 	char			*tmp = NULL, *path = NULL;
 	int			 fd = -1, rc = -1, made = 0;
 
-	if (c == NULL || (c->state == PM_CACHE_OK && c->nadd == 0))
+	if (c == NULL || (c->state == PM_CACHE_OK && c->nadd == 0 &&
+	    !c->dropped))
 		return 0;
 	/*
 	 * Keep the old records nobody used while they are fewer than the
@@ -302,11 +327,12 @@ pm_cache_save(struct pm_cache *c)
 	 * stays useful, and an abandoned one does not grow for ever.
 	 */
 	for (i = nused = 0; i < c->n; i++)
-		nused += c->v[i].used;
+		nused += c->v[i].used > 0;
 	keep_old = nused + c->nadd + 1024;
 	all = pm_xcalloc(c->n + c->nadd + 1, sizeof(*all));
 	for (i = n = 0; i < c->n; i++)
-		if (c->v[i].used || keep_old-- > 0)
+		if (c->v[i].used > 0 || (c->v[i].used == 0 && keep_old > 0 &&
+		    keep_old-- > 0))
 			all[n++] = c->v[i];
 	for (i = 0; i < c->nadd; i++)
 		all[n++] = c->add[i];
@@ -333,9 +359,8 @@ pm_cache_save(struct pm_cache *c)
 		memcpy(hdr, all[i].oid, 20);
 		put32(hdr + 20, all[i].size);
 		put32(hdr + 24, all[i].flags);
-		hdr[28] = idlen & 0xff;
-		hdr[29] = (idlen >> 8) & 0xff;
-		out_add(&o, &len, &cap, hdr, 30);
+		put32(hdr + 28, (uint32_t)idlen);
+		out_add(&o, &len, &cap, hdr, RECHDR);
 		out_add(&o, &len, &cap, all[i].id, idlen);
 	}
 	h = pm_fnv64(PM_FNV_INIT, o, len);

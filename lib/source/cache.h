@@ -20,13 +20,16 @@
 #define	PM_CACHE_FENCED	0x1u	/* opens with '---' (after a BOM) */
 #define	PM_CACHE_COMMIT	0x2u	/* a commit: id is its first parent's
 				   hex id, "" for a root */
+#define	PM_CACHE_HISTORY 0x4u	/* the history walk's result up to a
+				   commit (source/history.c) */
 
 struct	pm_cache_rec {
 	unsigned char	 oid[20];
 	uint32_t	 size;		/* bytes of the blob */
 	uint32_t	 flags;		/* PM_CACHE_* */
 	const char	*id;		/* front matter 'id:' value, or "" */
-	int		 used;		/* looked up or added this run */
+	int		 used;		/* looked up or added this run; -1:
+					   dropped, not kept */
 };
 
 enum	pm_cache_state {
@@ -61,6 +64,8 @@ void	 pm_cache_use(struct pm_cache *, const struct pm_cache_rec *);
  */
 void	 pm_cache_put(struct pm_cache *, const unsigned char oid[20],
 	    uint32_t size, uint32_t flags, const char *id);
+/* Keep none of the records with these flags (an older snapshot). */
+void	 pm_cache_drop(struct pm_cache *, uint32_t flags);
 /*
  * Write the cache when it changed: the records used this run, and
  * older ones while they are not too many.  Failure (a read-only .git)

@@ -18,6 +18,7 @@
  */
 #include <assert.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -862,17 +863,117 @@ done:
 	return rc;
 }
 
+/*
+ * Snapshots of a whole walk, in the cache (source/cache.h): the result
+ * of walking the first-parent chain up to a commit, so that the next
+ * walk from a descendant starts there and diffs only the newer
+ * commits.  Text: one "A<author>" line per author in index order, then
+ * one "P<when> <author> <path>" line per path.  Keyed by a hash of the
+ * commit id (its own id holds its parent record).
+ */
+static void
+snapshot_key(const git_oid *commit, git_oid *key)
+{
+	char	 b[64];
+
+	snprintf(b, sizeof(b), "postmortem history %s",
+	    git_oid_tostr_s(commit));
+	if (git_odb_hash(key, b, strlen(b), GIT_OBJECT_BLOB) < 0)
+		memset(key, 0, sizeof(*key));
+}
+
+static char *
+snapshot_write(const struct pm_history *h)
+{
+	struct pm_buf	 b;
+	char		*out;
+	size_t		 i;
+
+	pm_buf_init(&b);
+	for (i = 0; i < h->nauthor; i++)
+		pm_buf_printf(&b, "A%s\n", h->author[i]);
+	for (i = 0; i < h->paths.cap; i++)
+		if (h->paths.v[i].key != NULL)
+			pm_buf_printf(&b, "P%lld %u %s\n",
+			    (long long)h->paths.v[i].when,
+			    (unsigned)h->paths.v[i].aux, h->paths.v[i].key);
+	out = pm_xstrdup(pm_buf_cstr(&b));
+	pm_buf_release(&b);
+	return out;
+}
+
+/*
+ * Read a snapshot into an empty h.  Returns 0, or -1 (h emptied again)
+ * when the text is not one snapshot_write() makes.
+ */
+static int
+snapshot_read(struct pm_history *h, const char *t)
+{
+	struct slot	*s;
+	const char	*e, *sp;
+	char		*line, *end;
+	long long	 when;
+	unsigned long	 aux;
+	size_t		 n;
+
+	for (; *t != '\0'; t = e + 1) {
+		if ((e = strchr(t, '\n')) == NULL)
+			goto bad;
+		line = pm_xstrndup(t, (size_t)(e - t));
+		if (line[0] == 'A') {
+			n = h->authors.n;
+			s = map_put(&h->authors, line + 1);
+			if (h->authors.n == n) {	/* twice: not ours */
+				free(line);
+				goto bad;
+			}
+			h->author = pm_xgrow(h->author, &h->capauthor,
+			    h->nauthor + 1, sizeof(*h->author));
+			s->aux = (uint32_t)h->nauthor;
+			h->author[h->nauthor++] = s->key;
+		} else if (line[0] == 'P') {
+			when = strtoll(line + 1, &end, 10);
+			if (*end != ' ' || (aux = strtoul(end + 1, &end, 10),
+			    *end != ' ') || aux >= h->nauthor ||
+			    (sp = end + 1, *sp == '\0')) {
+				free(line);
+				goto bad;
+			}
+			s = map_put(&h->paths, sp);
+			s->when = (int64_t)when;
+			s->aux = (uint32_t)aux;
+		} else {
+			free(line);
+			goto bad;
+		}
+		free(line);
+	}
+	return 0;
+bad:
+	map_release(&h->paths);
+	map_release(&h->authors);
+	free(h->author);
+	h->author = NULL;
+	h->nauthor = h->capauthor = 0;
+	memset(&h->paths, 0, sizeof(h->paths));
+	memset(&h->authors, 0, sizeof(h->authors));
+	return -1;
+}
+
 int
 pm_history_load(struct pm_history **out, struct pm_source *src,
     const char *rev)
 {
 	struct pm_history	*h;
+	struct pm_cache		*cache;
+	const struct pm_cache_rec *r;
 	struct walk		 w;
 	git_repository		*repo;
 	git_commit		*c = NULL;
-	git_oid			*chain = NULL, prev_tree, tree;
-	size_t			 n = 0, i;
+	git_oid			*chain = NULL, prev_tree, tree, key;
+	size_t			 n = 0, i, from;
 	uint32_t		 author;
+	char			*snap;
 	int			 rc = -1, have_prev = 0;
 
 	h = pm_xcalloc(1, sizeof(*h));
@@ -881,7 +982,8 @@ pm_history_load(struct pm_history **out, struct pm_source *src,
 	if ((repo = pm_source_git_acquire(src)) == NULL)
 		return pm_source_has_repo(src) ? -1 : 0;
 	h->shallow = git_repository_is_shallow(repo) == 1;
-	if (rev_chain(repo, pm_source_cache(src), rev, &chain, &n) == -1)
+	cache = h->shallow ? NULL : pm_source_cache(src);
+	if (rev_chain(repo, cache, rev, &chain, &n) == -1)
 		goto done;
 	if (n == 0) {
 		rc = 0;
@@ -892,8 +994,30 @@ pm_history_load(struct pm_history **out, struct pm_source *src,
 		goto done;
 	}
 
+	/* The newest commit of the chain with a snapshot: start there. */
+	from = n;
+	for (i = 0; cache != NULL && i < n; i++) {
+		snapshot_key(&chain[i], &key);
+		if ((r = pm_cache_get(cache, key.id)) == NULL ||
+		    !(r->flags & PM_CACHE_HISTORY))
+			continue;
+		if (snapshot_read(h, r->id) == -1)
+			break;
+		if (git_commit_lookup(&c, repo, &chain[i]) < 0) {
+			pm_error_git("cannot read a commit");
+			goto done;
+		}
+		prev_tree = *git_commit_tree_id(c);
+		git_commit_free(c);
+		c = NULL;
+		have_prev = 1;
+		pm_cache_use(cache, r);
+		from = i;
+		break;
+	}
+
 	/* Oldest first, each commit against the one before it. */
-	for (i = n; i-- > 0; ) {
+	for (i = from; i-- > 0; ) {
 		if (git_commit_lookup(&c, repo, &chain[i]) < 0) {
 			pm_error_git("cannot read a commit");
 			goto done;
@@ -914,6 +1038,14 @@ pm_history_load(struct pm_history **out, struct pm_source *src,
 		c = NULL;
 		prev_tree = tree;
 		have_prev = 1;
+	}
+	/* One snapshot at a time: the newest replaces the others. */
+	if (cache != NULL && from != 0) {
+		snapshot_key(&chain[0], &key);
+		snap = snapshot_write(h);
+		pm_cache_drop(cache, PM_CACHE_HISTORY);
+		pm_cache_put(cache, key.id, 0, PM_CACHE_HISTORY, snap);
+		free(snap);
 	}
 	rc = 0;
 done:
