@@ -15,11 +15,15 @@ mkdir -p "$B"
 R=$B/repo
 
 # listing DIR [EXCLUDE]: every path under DIR with its type, size and a
-# checksum of regular files; paths under EXCLUDE (relative) left out.
+# checksum of regular files; paths under EXCLUDE (relative) left out,
+# and the cache that lint and build keep under .git/postmortem/ (the
+# repository's own .git, never the work tree: tests/repo/t-cache.sh).
 listing() {
-	(cd "$1" && find . ${2:+-path "./$2" -prune -o} -printf '%p|%y|%s|%l\n' |
-	    LC_ALL=C sort &&
-	    find . ${2:+-path "./$2" -prune -o} -type f -print0 |
+	(cd "$1" && find . -path '*/.git/postmortem' -prune -o \
+	    ${2:+-path "./$2" -prune -o} -printf '%p|%y|%s|%l\n' |
+	    grep -v '/\.git|d|' | LC_ALL=C sort &&
+	    find . -path '*/.git/postmortem' -prune -o \
+	    ${2:+-path "./$2" -prune -o} -type f -print0 |
 	    LC_ALL=C sort -z | xargs -0 -r sha256sum)
 }
 
