@@ -58,6 +58,15 @@ not_ok() {
 	T_FAILED=$((T_FAILED + 1))
 }
 
+# tap FILE: show the ok/not ok lines another program (a node script)
+# printed in FILE, counted as this script's checks.
+tap() {
+	cat "$1"
+	grep -E '^(not )?ok - ' "$1" | sed 's/.*//' >>"$T_ROOT/.checks"
+	grep '^not ok - ' "$1" | sed 's/.*//' >>"$T_ROOT/.failed"
+	T_FAILED=$((T_FAILED + $(grep -c '^not ok - ' "$1")))
+}
+
 # skip NAME WHY: a check that could not run here, counted as skipped.
 skip() { ok "$1 # skip: $2"; }
 

@@ -37,8 +37,7 @@ axe() {
 keys() {
 	node "$TOP/tests/site/keys.js" "$mods" "$@" >"$d/keys.out" 2>&1
 	rc=$?
-	cat "$d/keys.out"
-	T_FAILED=$((T_FAILED + $(grep -c '^not ok' "$d/keys.out")))
+	tap "$d/keys.out"
 	[ "$rc" -eq 0 ] || [ "$rc" -eq 1 ] || not_ok "keys: ran (exit $rc)"
 }
 # first DIR: the first page of a facet folder other than its index.
