@@ -4,9 +4,10 @@
 # (1.4.11) on every kind of page, in light and dark colour schemes, on
 # screen and in print, and on a 360-pixel screen, run in Debian's
 # Chromium through puppeteer-core (tests/site/axe.js); then the
-# keyboard alone (tests/site/keys.js).  On the sample site and on a
-# corpus this test writes (five years of reports, some without
-# severity, titles in Japanese, Chinese and Korean).  Every violation
+# keyboard alone (tests/site/keys.js).  On the sample site, on a
+# corpus of bench/gen-corpus.py, and on one tests/site/mkcorpus.sh
+# writes (five years of reports, some without severity, titles in
+# Japanese, Chinese and Korean, a report without front matter).  Every violation
 # is printed with its page, mode and selector.  axe-core and
 # puppeteer-core come from npm into build/axe ('make test-deps');
 # skipped without them, node or chromium.
@@ -98,10 +99,35 @@ cjk=$(cd "$d/c" && grep -l '인증' r/*.html | sort | head -1)
 legacy=r/db-notes.html
 check "axe: corpus has reports without severity, in Korean, without front matter" \
     test -n "$unknown" -a -n "$cjk" -a -f "$d/c/$legacy"
-check "axe: corpus, every kind of page, light, dark, print and narrow" \
-    axe "$d/c" $(kinds "$d/c") "$unknown" "$cjk" "$legacy" \
+# The pages this corpus has that the others may not (every kind of
+# page is checked on the samples and on the generated corpus below).
+check "axe: corpus, five years, light, dark, print and narrow" \
+    axe "$d/c" index.html trends.html "$(first "$d/c" owner)" \
+    "$(first "$d/c" severity)" "$unknown" "$cjk" "$legacy" \
     'search.html?q=%E6%B1%BA'
 keys "$d/c" checkout
+
+# The project's corpus generator: five locales, recurring incidents,
+# planted checklist violations.
+if command -v python3 >/dev/null 2>&1; then
+	python3 "$TOP/bench/gen-corpus.py" --count 150 --out "$d/gen" \
+	    --git --recurring 3 --violations 0.2 --seed 16 >/dev/null
+	check "axe: build a bench/gen-corpus.py corpus" \
+	    build_site "$d/gen" "$d/g"
+	# A report in each of the generator's other locales.
+	loc=$(python3 -c 'import json, sys
+m = json.load(open(sys.argv[1]))
+for l in ("es", "ja", "zh", "ko"):
+    print(next(("r/%s.html" % r["id"] for r in m["reports"]
+        if r["locale"] == l), ""))' "$d/gen/manifest.json")
+	check "axe: generated corpus has reports in es, ja, zh and ko" \
+	    sh -c 'for f in $2; do test -f "$1/$f" || exit 1; done
+	    test $(echo $2 | wc -w) -eq 4' - "$d/g" "$loc"
+	check "axe: generated corpus, every kind of page, light, dark, print and narrow" \
+	    axe "$d/g" $(kinds "$d/g") $loc
+else
+	skip "axe: generated corpus" "no python3"
+fi
 
 # A corpus with no overdue action item: the owner chart says so.
 sh "$TOP/tests/site/mkcorpus.sh" "$d/small" 2 2 >/dev/null
