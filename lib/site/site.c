@@ -92,6 +92,30 @@ unique_slug(struct site *s, struct strset *set, const char *name)
 
 /* ---- helpers shared by the page modules ---- */
 
+/* s if it is a BCP 47 language tag in its common form (ja, pt-BR,
+ * zh-Hant-TW), else "". */
+static const char *
+lang_tag(const char *s)
+{
+	const char	*p;
+	size_t		 n = 0;
+
+	if (s == NULL)
+		return "";
+	for (p = s; ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'); p++)
+		n++;
+	if (n < 2 || n > 3)
+		return "";
+	while (*p == '-') {
+		for (n = 0, p++; (*p >= '0' && *p <= '9') ||
+		    ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'); p++)
+			n++;
+		if (n < 1 || n > 8)
+			return "";
+	}
+	return *p == '\0' ? s : "";
+}
+
 const char *
 site_sev_label(int sev)
 {
@@ -546,6 +570,9 @@ build_row(struct site *s, struct rep *r)
 		    (r->started % PM_DAY < 0));
 		pm_tv_sets(a, row, "date", date);
 	}
+	/* The report's language for lang= (WCAG 3.1.2): its locale
+	 * field when that is a language tag, never a guess. */
+	pm_tv_sets(a, row, "lang", lang_tag(m->locale.s));
 	pm_tv_sets(a, row, "sev", site_sev_label(r->sev));
 	pm_tv_setf(a, row, "sev_class", "sev-%s", r->sev >= 0 ?
 	    site_sev_label(r->sev) : "none");

@@ -3,7 +3,9 @@
 # months the per-month charts draw quarters while their tables keep the
 # months; SVG text is never scaled (width = viewBox width); severity
 # unknown is a series of its own; a chart with nothing to draw says so
-# in words; owners are horizontal bars with long names cut.  On corpora
+# in words; owners are horizontal bars with long names cut.  And a
+# report's locale field gives the lang= of its title and body (WCAG
+# 3.1.2) when it is a language tag.  On corpora
 # written by tests/site/mkcorpus.sh.
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/site/site-lib.sh"
@@ -59,9 +61,13 @@ check "charts: the owner's whole name in the table" \
 
 
 # 2 reports in 2 months, nothing overdue: per month, words for owners.
+# One says locale ja, the other a word that is no language tag.
 sh "$TOP/tests/site/mkcorpus.sh" "$d/short" 2 2 >/dev/null
 (cd "$d/short" && sed -i 's/| open |/| done |/' reports/*.md &&
-    git commit -qam done)
+    sed -i 's/^status: final$/status: final\nlocale: ja/' \
+    reports/2026-09-01-r00000.md &&
+    sed -i 's/^status: final$/status: final\nlocale: ja_JP/' \
+    reports/2026-10-02-r00001.md && git commit -qam done)
 check "charts: build 2 months, nothing overdue" build_site "$d/short" "$d/s"
 m=$(fig "$d/s/trends.html" per-month)
 check "charts: 2 months are 2 month bars" \
@@ -70,6 +76,14 @@ o=$(fig "$d/s/trends.html" overdue-owners)
 check "charts: nothing overdue is said in words" \
     has "$o" '<p>No action item is overdue on 2026-11-01.</p>'
 check "charts: nothing overdue draws no axes" hasnt "$o" '<svg' 
+check "lang: a report's locale is the lang of its title in lists" \
+    grep -q 'r00000.html" lang="ja">' "$d/s/index.html"
+check "lang: and of its title and body on its page" sh -c \
+    'grep -q "<h1 lang=\"ja\">" "$1" && grep -q "<div class=\"body\" lang=\"ja\">" "$1"' \
+    - "$d/s/r/2026-09-01-r00000.html"
+check "lang: a locale that is no language tag gives no lang" sh -c \
+    '! grep -q "lang=\"ja_" "$1/index.html" "$1/r/2026-10-02-r00001.html"' \
+    - "$d/s"
 check "charts: no health data is said in words" \
     grep -q '<figure class="chart-none" id="health">' "$d/s/trends.html"
 done_testing
