@@ -7,10 +7,10 @@
 # keyboard alone (tests/site/keys.js).  On the sample site, on a
 # corpus of bench/gen-corpus.py, and on one tests/site/mkcorpus.sh
 # writes (five years of reports, some without severity, titles in
-# Japanese, Chinese and Korean, a report without front matter).  Every violation
-# is printed with its page, mode and selector.  axe-core and
-# puppeteer-core come from npm into build/axe ('make test-deps');
-# skipped without them, node or chromium.
+# Japanese, Chinese and Korean, a report without front matter).
+# Every violation is printed with its page, mode and selector.
+# axe-core and puppeteer-core come from npm into build/axe ('make
+# test-deps'); skipped without them, node or chromium.
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/site/site-lib.sh"
 mods=$TOP/build/axe/node_modules
@@ -34,7 +34,8 @@ axe() {
 	sed 's/^/# /' "$d/axe.out"
 	[ "$rc" -eq 0 ]
 }
-# keys SITE [WORD]: the keyboard test's own ok/not ok lines.
+# keys SITE [WORD]: the keyboard test's own ok/not ok lines, counted as
+# this script's checks.
 keys() {
 	node "$TOP/tests/site/keys.js" "$mods" "$@" >"$d/keys.out" 2>&1
 	rc=$?
