@@ -51,7 +51,7 @@ DOC_OBJS	 = lib/doc/actions.o lib/doc/doc.o lib/doc/factors.o \
 		   lib/doc/frontmatter.o lib/doc/markdown.o lib/doc/prose.o \
 		   lib/doc/screen.o lib/doc/sections.o lib/doc/split.o \
 		   lib/doc/timeline.o lib/doc/ttime.o lib/doc/infer.o \
-		   lib/doc/urls.o
+		   lib/doc/urls.o lib/doc/title.o
 LINT_OBJS	 = lib/lint/checks.o lib/lint/check_actions.o \
 		   lib/lint/check_body.o lib/lint/check_meta.o \
 		   lib/lint/check_timeline.o lib/lint/rulepack.o \
@@ -72,6 +72,7 @@ CMD_OBJS	 = cmd/main.o cmd/common.o cmd/cmd_adopt.o cmd/cmd_build.o \
 		   cmd/cmd_init.o cmd/cmd_lint.o cmd/cmd_new.o \
 		   cmd/cmd_rules.o cmd/cmd_show.o
 UNIT_TESTS	 = test_base test_linkpath test_tmpl test_ttime test_infer test_lint test_config \
+		   test_title \
 		   test_history test_split test_doc
 # libFuzzer targets, tests/fuzz/<name>.c, built by 'make fuzz' (clang).
 FUZZ_TARGETS	 = fuzz_yaml fuzz_frontmatter fuzz_doc fuzz_rulepack \
