@@ -30,6 +30,7 @@
 #include "doc/doc.h"
 #include "doc/doc_int.h"
 #include "doc/infer.h"
+#include "doc/title.h"
 #include "doc/ttime.h"
 #include "source/config.h"
 
@@ -85,6 +86,8 @@ static const struct {
 	{ "date", MK_DATE }, { "incident date", MK_DATE },
 	{ "date of incident", MK_DATE },
 	{ "start", MK_START }, { "started", MK_START },
+	{ "fault occurs", MK_START }, { "fault occurred", MK_START },
+	{ "incident started", MK_START }, { "issue started", MK_START },
 	{ "start time", MK_START }, { "started at", MK_START },
 	{ "incident start", MK_START }, { "impact start", MK_START },
 	{ "start of impact", MK_START }, { "began", MK_START },
@@ -94,15 +97,20 @@ static const struct {
 	{ "resolved", MK_END }, { "resolved at", MK_END },
 	{ "resolution time", MK_END },
 	{ "detected", MK_DETECTED }, { "detected at", MK_DETECTED },
+	{ "first detected", MK_DETECTED }, { "fault detected", MK_DETECTED },
 	{ "detection time", MK_DETECTED }, { "time detected", MK_DETECTED },
 	{ "mitigated", MK_MITIGATED }, { "mitigated at", MK_MITIGATED },
 	{ "mitigation time", MK_MITIGATED }, { "recovered", MK_MITIGATED },
 	{ "recovered at", MK_MITIGATED },
+	{ "repaired", MK_MITIGATED }, { "repaired at", MK_MITIGATED },
 	{ "time to detection", MK_KNOWN_EXTRA },
 	{ "time to detect", MK_KNOWN_EXTRA },
 	{ "time to recovery", MK_KNOWN_EXTRA },
 	{ "time to recover", MK_KNOWN_EXTRA },
 	{ "time to resolve", MK_KNOWN_EXTRA },
+	{ "time to repair", MK_KNOWN_EXTRA },
+	{ "incident declared", MK_KNOWN_EXTRA },
+	{ "incident lead", MK_KNOWN_EXTRA },
 	{ "time to resolution", MK_KNOWN_EXTRA },
 	{ "time to mitigate", MK_KNOWN_EXTRA },
 	{ "time to mitigation", MK_KNOWN_EXTRA },
@@ -120,7 +128,9 @@ static const struct {
 	{ "notes", MK_IGNORE }, { "timeline", MK_IGNORE },
 	{ "action items", MK_IGNORE }, { "lessons learned", MK_IGNORE },
 	{ "what happened", MK_IGNORE }, { "see", MK_IGNORE },
-	{ "example", MK_IGNORE }, { "e.g", MK_IGNORE }, { "i.e", MK_IGNORE },
+	{ "example", MK_IGNORE }, { "identified", MK_IGNORE },
+	{ "context", MK_IGNORE }, { "review actions", MK_IGNORE },
+	{ "key events", MK_IGNORE }, { "e.g", MK_IGNORE }, { "i.e", MK_IGNORE },
 };
 
 /* Headings of sections that hold metadata lines. */
@@ -514,6 +524,47 @@ read_sev(const char *s, size_t len, int pri_key, int *ispri)
 	return s[i] - '0';
 }
 
+/*
+ * A severity word ("Major (High impact)", "**Critical** - ...") by the
+ * configuration's severities table, else the default one.  Only the
+ * first word counts.  Returns the level and sets *ispri, or -1.
+ */
+static int
+read_sev_word(const struct pm_config *cfg, const char *s, size_t len,
+    int *ispri)
+{
+	static const struct pm_sevword dflt[] = {
+		{ (char *)"critical", 1, 0 }, { (char *)"major", 2, 0 },
+		{ (char *)"high", 2, 0 }, { (char *)"medium", 3, 0 },
+		{ (char *)"moderate", 3, 0 }, { (char *)"minor", 3, 0 },
+		{ (char *)"low", 4, 0 },
+	};
+	const struct pm_sevword	*t = dflt;
+	size_t			 n = sizeof(dflt) / sizeof(dflt[0]), i, w, k;
+
+	if (cfg != NULL && cfg->nseverities > 0) {
+		t = cfg->severities;
+		n = cfg->nseverities;
+	}
+	trim(&s, &len);
+	while (len > 0 && (*s == '*' || *s == '_' || *s == '`')) {
+		s++;
+		len--;
+	}
+	for (i = 0; i < n; i++) {
+		w = strlen(t[i].word);
+		if (len < w || strncasecmp(s, t[i].word, w) != 0)
+			continue;
+		/* The whole first word (or the table's phrase). */
+		k = w;
+		if (k < len && (isalnum((unsigned char)s[k]) || s[k] == '-'))
+			continue;
+		*ispri = t[i].pri;
+		return t[i].level;
+	}
+	return -1;
+}
+
 /* Status words: Draft/In progress -> draft, Review -> review,
  * Final/Complete/Closed/Published -> final.  Returns 0 or -1. */
 static int
@@ -683,12 +734,18 @@ apply(struct infer *in, const struct mline *ml, int extra_ok)
 	pos.col = ml->col;
 	if (ml->vallen == 0 || ml->vallen > 300)
 		return k;
+	/* "<Link to the recording>", "HH:mm": a template's, not a value. */
+	if (pm_placeholder(ml->val, ml->vallen))
+		return k;
 	switch (k) {
 	case MK_SEVERITY:
 	case MK_PRIORITY:
 		if (m->severity_raw.s != NULL)
 			break;
 		sev = read_sev(ml->val, ml->vallen, k == MK_PRIORITY, &ispri);
+		if (sev < 0 && k == MK_SEVERITY)
+			sev = read_sev_word(in->cfg, ml->val, ml->vallen,
+			    &ispri);
 		if (sev < 0)
 			break;
 		m->severity = sev;
@@ -856,6 +913,77 @@ table_header(const struct pm_doc *doc, unsigned int n)
 	return dash;
 }
 
+/* Leading blanks of a line. */
+static size_t
+indent_of(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len && (s[i] == ' ' || s[i] == '\t'); i++)
+		continue;
+	return i;
+}
+
+/* "- **Key events**", "Key events:", "**Key dates**": a label whose
+ * list items are "Fault occurs 2020-02-12 11:45" lines. */
+static int
+keyev_label(const char *s, size_t len)
+{
+	const char	*t;
+	size_t		 tlen;
+
+	if (!list_item(s, len, &t, &tlen)) {
+		t = s;
+		tlen = len;
+		trim(&t, &tlen);
+	}
+	while (tlen > 0 && (*t == '*' || *t == '_')) {
+		t++;
+		tlen--;
+	}
+	while (tlen > 0 && (t[tlen - 1] == '*' || t[tlen - 1] == '_' ||
+	    t[tlen - 1] == ':'))
+		tlen--;
+	return ieq(t, tlen, "key events") || ieq(t, tlen, "key dates") ||
+	    ieq(t, tlen, "key times") || ieq(t, tlen, "key timestamps") ||
+	    ieq(t, tlen, "key moments");
+}
+
+/*
+ * An item under a Key events label without a colon: "Fault occurs
+ * 2020-02-12 11:45", the key before the first number.  Returns 1 and
+ * fills m when the key names a time we know.
+ */
+static int
+keyev_item(const char *s, size_t len, struct mline *m)
+{
+	const char	*t;
+	size_t		 tlen, i;
+	enum mkey	 k;
+
+	if (!list_item(s, len, &t, &tlen))
+		return 0;
+	for (i = 1; i < tlen; i++)
+		if (isdigit((unsigned char)t[i]) && t[i - 1] == ' ')
+			break;
+	if (i >= tlen)
+		return 0;
+	memset(m, 0, sizeof(*m));
+	m->key = t;
+	m->keylen = i;
+	trim(&m->key, &m->keylen);
+	k = key_kind(m->key, m->keylen);
+	if (k != MK_START && k != MK_END && k != MK_DETECTED &&
+	    k != MK_MITIGATED && k != MK_KNOWN_EXTRA)
+		return 0;
+	m->val = t + i;
+	m->vallen = tlen - i;
+	trim(&m->val, &m->vallen);
+	m->col = (unsigned int)(m->val - s) + 1;
+	m->listitem = 1;
+	return 1;
+}
+
 /*
  * Scan lines [first, last] for metadata.  all_extra: every unknown key
  * is an extra field (a metadata section); else only in a block (lines
@@ -870,9 +998,10 @@ scan_lines(struct infer *in, unsigned int first, unsigned int last,
 	const struct pm_doc	*doc = in->doc;
 	struct mline		 ml, pend[32];
 	const char		*s, *t;
-	size_t			 len, tlen, npend = 0, i;
+	size_t			 len, tlen, npend = 0, i, kev = 0;
 	unsigned int		 n;
 	int			 infence = 0, known = 0, blockknown = 0;
+	int			 inkev = 0;
 	enum mkey		 k;
 
 	for (n = first; n <= last; n++) {
@@ -892,6 +1021,22 @@ scan_lines(struct infer *in, unsigned int first, unsigned int last,
 					(void)apply(in, &pend[i], 1);
 			npend = 0;
 			blockknown = 0;
+			inkev = 0;
+			continue;
+		}
+		if (keyev_label(s, len)) {
+			inkev = 1;
+			kev = indent_of(s, len);
+			continue;
+		}
+		if (inkev && indent_of(s, len) <= kev)
+			inkev = 0;
+		if (inkev && (!read_mline(s, len, &ml) || key_kind(ml.key,
+		    ml.keylen) == MK_EXTRA) && keyev_item(s, len, &ml)) {
+			ml.line = n;
+			known++;
+			blockknown = 1;
+			(void)apply(in, &ml, 1);
 			continue;
 		}
 		if (!read_mline(s, len, &ml) || table_header(doc, n))
@@ -1017,24 +1162,6 @@ scan_keysec(struct infer *in, const struct pm_section *sec, enum mkey k)
 		if (k != MK_AUTHORS && k != MK_SERVICES && k != MK_TAGS)
 			break;
 	}
-}
-
-/* Drop a leading date from a title: "30-09-2024 - Title". */
-static const char *
-title_text(struct infer *in, const char *h, unsigned int *skip)
-{
-	struct pm_ttime	 t;
-	size_t		 len, n, rest = 0;
-
-	*skip = 0;
-	len = strlen(h);
-	n = pm_ttime_prefix(h, len, &rest);
-	if (n > 0 && rest < len &&
-	    pm_ttime_parse(&t, h, n, &in->tctx) == 0 && t.has_date) {
-		*skip = (unsigned int)rest;
-		return h + rest;
-	}
-	return h;
 }
 
 /*
@@ -1244,6 +1371,99 @@ title_sec(const struct pm_doc *doc)
 	return NULL;
 }
 
+/* 1 if the heading is "Title" or "Title:" alone. */
+static int
+title_label(const char *h)
+{
+	size_t	 len = strlen(h);
+
+	trim(&h, &len);
+	while (len > 0 && (h[len - 1] == ':' || h[len - 1] == '*'))
+		len--;
+	while (len > 0 && *h == '*') {
+		h++;
+		len--;
+	}
+	return ieq(h, len, "title") || ieq(h, len, "incident title") ||
+	    ieq(h, len, "name");
+}
+
+/*
+ * The title: the level-1 heading without the dates around it (or the
+ * heading after "# Title:"), else the file name.  A placeholder
+ * ("# ISSUE NAME") is no title.
+ */
+static void
+infer_title(struct infer *in, const struct pm_section *title)
+{
+	struct pm_doc	*doc = in->doc;
+	struct pm_meta	*m = &doc->meta;
+	const char	*h;
+	char		*t;
+	size_t		 skip, i;
+
+	if (title != NULL && title->heading != NULL &&
+	    title_label(title->heading)) {
+		/* "# Title:" then the title in the next heading. */
+		i = (size_t)(title - doc->secs) + 1;
+		title = i < doc->nsecs && doc->secs[i].kind == PM_SEC_OTHER ?
+		    &doc->secs[i] : NULL;
+	}
+	if (title != NULL && (h = title->heading) != NULL &&
+	    (t = pm_title_clean(&doc->arena, h, &skip)) != NULL) {
+		t = clean(doc, t, strlen(t));
+		/* "# INC-12: Redis failover" in INC-12.md: the id is not
+		 * part of the title. */
+		i = strlen(m->id);
+		if (strncmp(t, m->id, i) == 0 && (t[i] == ':' ||
+		    t[i] == ' ') && strchr(m->id, '-') != NULL &&
+		    isupper((unsigned char)*m->id)) {
+			while (t[i] == ':' || t[i] == ' ' || t[i] == '-')
+				i++;
+			if (t[i] != '\0') {
+				t += i;
+				skip += i;
+			}
+		}
+		if (*t != '\0') {
+			m->title.s = t;
+			m->title.pos = title->pos;
+			m->title.pos.col += (unsigned int)skip;
+			return;
+		}
+	}
+	/* No title heading: the file name says more than "Overview". */
+	if ((t = pm_title_from_path(&doc->arena, doc->path)) != NULL) {
+		m->title.s = t;
+		m->title.pos.line = doc->body_line > 0 ? doc->body_line : 1;
+		m->title.pos.col = 1;
+	}
+}
+
+/*
+ * A heading that is a metadata line itself: "## Severity: High",
+ * "## Owner: @handle".
+ */
+static void
+scan_heading(struct infer *in, const struct pm_section *sec)
+{
+	struct mline	 ml;
+	enum mkey	 k;
+	size_t		 len;
+
+	if (sec->heading == NULL)
+		return;
+	len = strlen(sec->heading);
+	if (!read_mline(sec->heading, len, &ml) || ml.vallen == 0)
+		return;
+	k = key_kind(ml.key, ml.keylen);
+	if (k == MK_EXTRA || k == MK_IGNORE || k == MK_NONE)
+		return;
+	ml.line = sec->pos.line;
+	ml.col = sec->pos.col + ml.col - 1;
+	(void)apply(in, &ml, 0);
+}
+
 static void
 infer_init(struct infer *in, struct pm_doc *doc,
     const struct pm_config *cfg)
@@ -1301,24 +1521,18 @@ pm_infer_meta(struct pm_doc *doc, const struct pm_config *cfg)
 	struct infer		 in;
 	struct pm_meta		*m = &doc->meta;
 	const struct pm_section	*title, *sec;
-	unsigned int		 first, skip;
+	unsigned int		 first;
 	size_t			 i;
 	enum mkey		 k;
-	const char		*t;
 
 	infer_init(&in, doc, cfg);
 	m->inferred = 1;
 	m->severity = -1;
 
+	if (!m->id_set)
+		m->id = pm_id_from_path(&doc->arena, doc->path);
 	title = title_sec(doc);
-	if (title != NULL && title->heading != NULL) {
-		t = title_text(&in, title->heading, &skip);
-		m->title.s = clean(doc, t, strlen(t));
-		if (*m->title.s == '\0')
-			m->title.s = NULL;
-		m->title.pos = title->pos;
-		m->title.pos.col += skip;
-	}
+	infer_title(&in, title);
 
 	/* Metadata lines: the preamble, then metadata sections, then
 	 * sections named after a key. */
@@ -1336,6 +1550,8 @@ pm_infer_meta(struct pm_doc *doc, const struct pm_config *cfg)
 			continue;
 		if ((k = heading_key(sec)) != MK_NONE)
 			scan_keysec(&in, sec, k);
+		else
+			scan_heading(&in, sec);
 	}
 	from_timeline(&in);
 }

@@ -8,6 +8,7 @@
  *	locale: en			date_order: ymd | dmy | mdy
  *	timezone: CET
  *	aliases: {Heading: Section}	or {es: {Cronología: Timeline}}
+ *	severities: {Major: SEV2, Critical: SEV1}
  *	rules: {rule-or-pattern-id: off | info | warning | error}
  *	rule_packs: [file, ...]
  *	thresholds: {distribution_hours: 48, ...}
@@ -124,6 +125,9 @@ pm_config_release(struct pm_config *cfg)
 		free(cfg->aliases[i].locale);
 	}
 	free(cfg->aliases);
+	for (i = 0; i < cfg->nseverities; i++)
+		free(cfg->severities[i].word);
+	free(cfg->severities);
 	for (i = 0; i < cfg->noverrides; i++)
 		free(cfg->overrides[i].name);
 	free(cfg->overrides);
@@ -433,6 +437,54 @@ parse_zones(const struct cfgctx *c, const struct pm_ynode *map)
 	return 0;
 }
 
+/*
+ * severities: {Word: SEV2 | P1 | 2}.  A level is SEV0..SEV4, P0..P4
+ * or a digit 0..4 (SEV).
+ */
+static int
+parse_severities(const struct cfgctx *c, const struct pm_ynode *map)
+{
+	struct pm_config	*cfg = c->cfg;
+	const struct pm_ynode	*k, *v;
+	const char		*s;
+	size_t			 i, cap = cfg->nseverities;
+	int			 pri, lvl;
+
+	if (pm_yis_null(map))
+		return 0;
+	if (map->type != PM_Y_MAP)
+		return fail(c, map, "'severities' must be a mapping of words "
+		    "to levels (Major: SEV2)");
+	for (i = 0; i + 1 < map->nkids; i += 2) {
+		k = map->kids[i];
+		v = map->kids[i + 1];
+		if (k->type != PM_Y_SCALAR || k->len == 0)
+			return fail(c, k, "a severity word must be a string");
+		s = v->type == PM_Y_SCALAR ? v->value : "";
+		pri = 0;
+		if (strncasecmp(s, "sev", 3) == 0)
+			s += 3;
+		else if (*s == 'P' || *s == 'p') {
+			s++;
+			pri = 1;
+		}
+		if (*s == '-' || *s == ' ')
+			s++;
+		if (s[0] < '0' || s[0] > '4' || s[1] != '\0')
+			return fail(c, v, "bad level '%s' for severity '%s'; "
+			    "use SEV0..SEV4 or P0..P4",
+			    v->type == PM_Y_SCALAR ? v->value : "", k->value);
+		lvl = s[0] - '0';
+		cfg->severities = pm_xgrow(cfg->severities, &cap,
+		    cfg->nseverities + 1, sizeof(*cfg->severities));
+		cfg->severities[cfg->nseverities].word = pm_xstrdup(k->value);
+		cfg->severities[cfg->nseverities].level = lvl;
+		cfg->severities[cfg->nseverities].pri = pri;
+		cfg->nseverities++;
+	}
+	return 0;
+}
+
 /* A table of the numeric keys of one mapping. */
 struct	numkey {
 	const char	*name;
@@ -582,6 +634,8 @@ parse_key(const struct cfgctx *c, const struct pm_ynode *k,
 		return parse_zones(c, v);
 	if (strcmp(key, "aliases") == 0)
 		return parse_aliases(c, v);
+	if (strcmp(key, "severities") == 0)
+		return parse_severities(c, v);
 	if (strcmp(key, "rules") == 0)
 		return parse_rules(c, v);
 	if (strcmp(key, "thresholds") == 0)

@@ -23,6 +23,13 @@ struct	pm_alias {
 	char		*locale; /* NULL: any locale */
 };
 
+/* A severity word of the reports and the level it means. */
+struct	pm_sevword {
+	char		*word;	/* "Major", matched case-insensitively */
+	int		 level;	/* 0..4 */
+	int		 pri;	/* written P<level>, else SEV<level> */
+};
+
 struct	pm_rule_override {
 	char		*name;	/* "timeline/utc", or a pattern id "en/human-error" */
 	enum pm_level	 level;	/* PM_LEVEL_OFF switches it off */
@@ -57,6 +64,9 @@ struct	pm_config {
 	size_t			 nzones;
 	struct pm_alias		*aliases;
 	size_t			 naliases;
+	struct pm_sevword	*severities;	/* severities: {Major: SEV2};
+						   none: the default words */
+	size_t			 nseverities;
 	struct pm_rule_override	*overrides;
 	size_t			 noverrides;
 	char			**rule_files;	/* extra rule packs, repo-relative */
