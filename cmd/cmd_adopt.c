@@ -20,6 +20,7 @@
 
 #include "adopt/adopt.h"
 #include "base/alloc.h"
+#include "base/arena.h"
 #include "base/buf.h"
 #include "base/err.h"
 #include "cmd.h"
@@ -131,6 +132,140 @@ user_included(const struct pm_config *cfg, size_t n, const char *path)
 	return n > 0 && pm_config_included(&c, path);
 }
 
+static int
+cmp_byid(const void *a, const void *b)
+{
+	const struct pm_doc	*x = *(const struct pm_doc *const *)a;
+	const struct pm_doc	*y = *(const struct pm_doc *const *)b;
+	int			 c;
+
+	if ((c = strcmp(x->meta.id, y->meta.id)) != 0)
+		return c;
+	return strcmp(x->path, y->path);
+}
+
+enum	plan {
+	DO_NOTHING,
+	DO_ADOPT,	/* add a front matter */
+	DO_MERGE,	/* add our fields to another program's front matter */
+};
+
+/*
+ * The body of a file with a foreign front matter, parsed on its own
+ * and inferred.  History is copied from doc.
+ */
+static struct pm_doc *
+parse_body(const struct pm_doc *doc, const struct pm_config *cfg)
+{
+	struct pm_doc	*b;
+	size_t		 off;
+
+	off = doc->body_line >= 1 && doc->body_line <= doc->nlines ?
+	    doc->line_off[doc->body_line - 1] : doc->textsz;
+	pm_doc_parse(&b, doc->path, doc->text + off, doc->textsz - off, cfg,
+	    PM_PARSE_FORCE);
+	if (!b->meta.inferred)
+		pm_infer_meta(b, cfg);
+	b->has_added = doc->has_added;
+	b->added = doc->added;
+	b->added_by = doc->added_by;
+	return b;
+}
+
+/*
+ * Decide for docs[i]: a report without front matter is adopted when it
+ * looks like one, is included, or was named (a file named on the
+ * command line is a report); one with another program's front matter
+ * gets our fields added when included or named.  Infers the metadata
+ * (and the id) of what will be adopted.
+ */
+static enum plan
+plan(struct pm_corpus *corpus, size_t i, const struct pm_config *cfg,
+    size_t user_n, int paths, struct pm_doc **body)
+{
+	struct pm_doc	*doc = corpus->docs[i];
+	int		 named, asked;
+
+	*body = NULL;
+	if (corpus->target != NULL && !corpus->target[i])
+		return DO_NOTHING;
+	if (doc->text == NULL)
+		return DO_NOTHING;
+	named = paths && corpus->named != NULL && corpus->named[i];
+	asked = named || user_included(cfg, user_n, doc->path);
+	if (doc->meta.has_fm) {
+		if (!asked || !pm_adopt_foreign(doc))
+			return DO_NOTHING;
+		*body = parse_body(doc, cfg);
+		doc->meta.id = pm_arena_strdup(&doc->arena,
+		    (*body)->meta.id);
+		return DO_MERGE;
+	}
+	if (doc->kind != PM_DOC_LEGACY && !asked) {
+		if (paths && doc->kind == PM_DOC_OTHER)
+			fprintf(stderr, "postmortem adopt: %s: does not look "
+			    "like a post-mortem (a title and a Timeline "
+			    "section); name the file, or add it to 'include' "
+			    "in .postmortem.yaml, to adopt it\n", doc->path);
+		return DO_NOTHING;
+	}
+	if (!doc->meta.inferred)
+		pm_infer_meta(doc, cfg);
+	/* A README with a "Timeline" heading is not a report: without a
+	 * single row or time, name or include it to adopt it. */
+	if (doc->timeline.n == 0 && !doc->meta.started.set && !asked) {
+		fprintf(stderr, "postmortem adopt: %s: skipped: its Timeline "
+		    "section has no rows; name the file, or add it to "
+		    "'include' in .postmortem.yaml, to adopt it\n",
+		    doc->path);
+		return DO_NOTHING;
+	}
+	return DO_ADOPT;
+}
+
+/*
+ * "started (no timeline row or Start: line with a time of day), ..."
+ * for the bits of missing: what was looked for, so the user knows
+ * what to write.
+ */
+static void
+missing_why(struct pm_buf *out, const struct pm_doc *doc,
+    unsigned int missing)
+{
+	int	 first = 1;
+	size_t	 i, rows = 0;
+
+	for (i = 0; i < doc->timeline.n; i++)
+		rows += doc->timeline.rows[i].ok &&
+		    !doc->timeline.rows[i].date_only;
+#define	SEP	(first ? (first = 0, "") : "; ")
+	if (missing & PM_ADOPT_TITLE)
+		pm_buf_printf(out, "%stitle (no level-1 heading, and the file "
+		    "name gives none)", SEP);
+	if (missing & PM_ADOPT_SEVERITY)
+		pm_buf_printf(out, "%sseverity (no Severity: line with SEV0-4, "
+		    "P0-4 or a word of the severities table)", SEP);
+	if (missing & PM_ADOPT_STARTED)
+		pm_buf_printf(out, "%sstarted (%s)", SEP,
+		    !doc->timeline.present ? "no Timeline section and no "
+		    "Start: line with a day and a time" : rows == 0 ?
+		    "no timeline row with a day and a time of day" :
+		    "no Start: line, and the timeline's first time is "
+		    "not certain");
+	if (missing & PM_ADOPT_ENDED)
+		pm_buf_printf(out, "%sended (%s)", SEP, rows == 1 ?
+		    "a single timeline row, and no End: or Resolved: line" :
+		    rows > 1 ? "no End: or Resolved: line, and the "
+		    "timeline's last time is not certain" :
+		    "no timeline row with a time, and no End: or "
+		    "Resolved: line");
+	if (missing & PM_ADOPT_AUTHORS)
+		pm_buf_printf(out, "%sauthors (no Authors: or Owner: line, "
+		    "and no commit added the file)", SEP);
+#undef SEP
+	pm_buf_puts(out, "; add by hand");
+}
+
 int
 cmd_adopt(int argc, char *argv[], struct pm_ctx *ctx)
 {
@@ -148,13 +283,14 @@ cmd_adopt(int argc, char *argv[], struct pm_ctx *ctx)
 	struct pm_buf		 fm = PM_BUF_INIT, out = PM_BUF_INIT;
 	struct pm_buf		 msg = PM_BUF_INIT;
 	struct idset		 given;
-	struct pm_doc		*doc;
-	const char		*config = NULL, *today = NULL;
+	struct pm_doc		*doc, **bodies = NULL;
+	enum plan		*what = NULL;
+	const char		*config = NULL, *today = NULL, *eol;
 	char			*id, *full;
 	int32_t			 day;
 	int			 ch, write = 0, rc = PM_EXIT_FAILURE;
 	size_t			 i, user_n, nadopt = 0, nmissing = 0;
-	size_t			 nfailed = 0;
+	size_t			 nfailed = 0, at;
 	unsigned int		 missing;
 
 	memset(&cfg, 0, sizeof(cfg));
@@ -201,44 +337,49 @@ cmd_adopt(int argc, char *argv[], struct pm_ctx *ctx)
 		goto done;
 	}
 
+	cmd_note_templates(corpus);
+	/*
+	 * What to do with each: infer first (a file adopted because it
+	 * was named, or a merge, changes its id), then sort the id index
+	 * again, then write.
+	 */
+	what = pm_xcalloc(corpus->ndocs + 1, sizeof(*what));
+	bodies = pm_xcalloc(corpus->ndocs + 1, sizeof(*bodies));
+	for (i = 0; i < corpus->ndocs; i++)
+		what[i] = plan(corpus, i, &cfg, user_n, argc > 0, &bodies[i]);
+	qsort(corpus->byid, corpus->ndocs, sizeof(*corpus->byid), cmp_byid);
+
 	for (i = 0; i < corpus->ndocs; i++) {
 		doc = corpus->docs[i];
-		if (corpus->target != NULL && !corpus->target[i])
+		if (what[i] == DO_NOTHING)
 			continue;
-		if (doc->meta.has_fm || doc->text == NULL)
-			continue;
-		if (doc->kind != PM_DOC_LEGACY &&
-		    !user_included(&cfg, user_n, doc->path)) {
-			if (argc > 0 && doc->kind == PM_DOC_OTHER)
-				fprintf(stderr, "postmortem adopt: %s: does "
-				    "not look like a post-mortem (a title and "
-				    "a Timeline section); add it to 'include' "
-				    "in .postmortem.yaml to adopt it\n",
-				    doc->path);
-			continue;
-		}
-		if (!doc->meta.inferred)
-			pm_infer_meta(doc, &cfg);
-		/* A README with a "Timeline" heading is not a report:
-		 * without a single row or time, include it to adopt it. */
-		if (doc->timeline.n == 0 && !doc->meta.started.set &&
-		    !user_included(&cfg, user_n, doc->path)) {
-			fprintf(stderr, "postmortem adopt: %s: skipped: its "
-			    "Timeline section has no rows; add it to "
-			    "'include' in .postmortem.yaml to adopt it\n",
-			    doc->path);
-			continue;
-		}
-
+		eol = pm_adopt_eol(doc->text, doc->textsz);
 		id = unique_id(corpus, &given, doc);
 		pm_buf_truncate(&fm, 0);
-		missing = pm_adopt_frontmatter(&fm, doc, id,
-		    pm_adopt_eol(doc->text, doc->textsz));
+		pm_buf_truncate(&out, 0);
+		if (what[i] == DO_MERGE) {
+			missing = pm_adopt_merge_fields(&fm, doc, bodies[i], id,
+			    eol);
+			at = pm_adopt_merge_at(doc);
+			if (write) {
+				pm_buf_put(&out, doc->text, at);
+				pm_buf_put(&out, fm.ptr, fm.len);
+				pm_buf_put(&out, doc->text + at,
+				    doc->textsz - at);
+			} else
+				pm_adopt_diff_at(&out, doc->path, doc->text,
+				    doc->textsz, at, fm.ptr, fm.len);
+		} else {
+			missing = pm_adopt_frontmatter(&fm, doc, id, eol);
+			if (write)
+				pm_adopt_text(&out, doc->text, doc->textsz,
+				    fm.ptr, fm.len);
+			else
+				pm_adopt_diff(&out, doc->path, doc->text,
+				    doc->textsz, fm.ptr, fm.len);
+		}
 		free(id);
 		if (write) {
-			pm_buf_truncate(&out, 0);
-			pm_adopt_text(&out, doc->text, doc->textsz, fm.ptr,
-			    fm.len);
 			full = pm_source_has_repo(src) ? pm_xasprintf("%s/%s",
 			    pm_source_root(src), doc->path) :
 			    pm_xstrdup(doc->path);
@@ -251,21 +392,16 @@ cmd_adopt(int argc, char *argv[], struct pm_ctx *ctx)
 				continue;
 			}
 			free(full);
-		} else {
-			pm_buf_truncate(&out, 0);
-			pm_adopt_diff(&out, doc->path, doc->text, doc->textsz,
-			    fm.ptr, fm.len);
+		} else
 			fwrite(out.ptr, 1, out.len, stdout);
-		}
 		nadopt++;
 		if (missing != 0) {
 			nmissing++;
 			pm_buf_truncate(&msg, 0);
-			pm_adopt_missing_names(&msg, missing);
+			missing_why(&msg, what[i] == DO_MERGE ? bodies[i] : doc,
+			    missing);
 			fprintf(stderr, "postmortem adopt: %s: could not infer "
-			    "%s; add %s by hand\n", doc->path,
-			    pm_buf_cstr(&msg),
-			    (missing & (missing - 1)) != 0 ? "them" : "it");
+			    "%s\n", doc->path, pm_buf_cstr(&msg));
 		}
 	}
 	if (fflush(stdout) == EOF || ferror(stdout)) {
@@ -283,6 +419,11 @@ cmd_adopt(int argc, char *argv[], struct pm_ctx *ctx)
 	else
 		rc = nmissing > 0 ? PM_EXIT_FINDINGS : PM_EXIT_OK;
 done:
+	if (bodies != NULL)
+		for (i = 0; i < corpus->ndocs; i++)
+			pm_doc_free(bodies[i]);
+	free(bodies);
+	free(what);
 	for (i = 0; i < given.n; i++)
 		free(given.v[i]);
 	free(given.v);

@@ -6,6 +6,7 @@
  */
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -222,6 +223,96 @@ pm_adopt_frontmatter(struct pm_buf *out, const struct pm_doc *doc,
 	return missing;
 }
 
+/* Our fields: a front matter with one of them is ours, not foreign. */
+static const char *const own_keys[] = {
+	"id", "severity", "status", "started", "detected", "mitigated",
+	"ended", "authors", "distributed", "services",
+};
+
+/* The top-level key of a front matter line, or NULL ("key: ..."). */
+static int
+line_key(const char *s, size_t len, const char **k, size_t *klen)
+{
+	size_t	 i;
+
+	if (len == 0 || !(isalpha((unsigned char)*s) || *s == '_'))
+		return 0;
+	for (i = 0; i < len && (isalnum((unsigned char)s[i]) || s[i] == '_' ||
+	    s[i] == '-'); i++)
+		continue;
+	if (i >= len || s[i] != ':')
+		return 0;
+	*k = s;
+	*klen = i;
+	return 1;
+}
+
+/* 1 if the front matter of doc has the top-level key. */
+static int
+fm_has(const struct pm_doc *doc, const char *key, size_t keylen)
+{
+	const char	*s, *k;
+	size_t		 len, klen;
+	unsigned int	 n;
+
+	for (n = doc->meta.fm_first + 1; n < doc->meta.fm_last; n++) {
+		if ((s = pm_doc_line(doc, n, &len)) == NULL)
+			break;
+		if (line_key(s, len, &k, &klen) && klen == keylen &&
+		    strncmp(k, key, klen) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int
+pm_adopt_foreign(const struct pm_doc *doc)
+{
+	size_t	 i;
+
+	if (!doc->meta.has_fm || !doc->meta.fm_ok || doc->meta.fm_last == 0)
+		return 0;
+	for (i = 0; i < sizeof(own_keys) / sizeof(own_keys[0]); i++)
+		if (fm_has(doc, own_keys[i], strlen(own_keys[i])))
+			return 0;
+	return 1;
+}
+
+size_t
+pm_adopt_merge_at(const struct pm_doc *doc)
+{
+	return doc->line_off[doc->meta.fm_last - 1];
+}
+
+unsigned int
+pm_adopt_merge_fields(struct pm_buf *out, const struct pm_doc *doc,
+    const struct pm_doc *body, const char *id, const char *eol)
+{
+	struct pm_buf	 all = PM_BUF_INIT;
+	const char	*p, *e, *end, *k;
+	size_t		 klen;
+	unsigned int	 missing;
+
+	missing = pm_adopt_frontmatter(&all, body, id, eol);
+	if (fm_has(doc, "title", 5))
+		missing &= ~PM_ADOPT_TITLE;
+	end = all.ptr + all.len;
+	for (p = all.ptr; p < end; p = e) {
+		if ((e = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			e = end;
+		else
+			e++;
+		if (e - p >= 3 && memcmp(p, "---", 3) == 0)
+			continue;
+		if (line_key(p, (size_t)(e - p), &k, &klen) &&
+		    fm_has(doc, k, klen))
+			continue;	/* theirs stays as it is */
+		pm_buf_put(out, p, (size_t)(e - p));
+	}
+	pm_buf_release(&all);
+	return missing;
+}
+
 void
 pm_adopt_missing_names(struct pm_buf *out, unsigned int missing)
 {
@@ -366,6 +457,41 @@ pm_adopt_diff(struct pm_buf *out, const char *path, const char *text,
 		for (i = 1; i <= ctx; i++)
 			diff_line(out, ' ', text + lo[i], lo[i + 1] - lo[i]);
 	}
+	free(lo);
+	free(fo);
+}
+
+void
+pm_adopt_diff_at(struct pm_buf *out, const char *path, const char *text,
+    size_t len, size_t at, const char *ins, size_t inslen)
+{
+	size_t	*lo, *fo, nold, nins, line, before, after, i;
+
+	nold = split_lines(text, len, &lo);
+	nins = split_lines(ins, inslen, &fo);
+	/* The line that starts at byte at (0-based index). */
+	for (line = 0; line < nold && lo[line] < at; line++)
+		continue;
+	before = line < CONTEXT ? line : CONTEXT;
+	after = nold - line < CONTEXT ? nold - line : CONTEXT;
+
+	pm_buf_puts(out, "diff --git ");
+	diff_path(out, "a/", path);
+	pm_buf_putc(out, ' ');
+	diff_path(out, "b/", path);
+	pm_buf_puts(out, "\n--- ");
+	diff_path(out, "a/", path);
+	pm_buf_puts(out, "\n+++ ");
+	diff_path(out, "b/", path);
+	pm_buf_putc(out, '\n');
+	pm_buf_printf(out, "@@ -%zu,%zu +%zu,%zu @@\n", line - before + 1,
+	    before + after, line - before + 1, before + nins + after);
+	for (i = line - before; i < line; i++)
+		diff_line(out, ' ', text + lo[i], lo[i + 1] - lo[i]);
+	for (i = 0; i < nins; i++)
+		diff_line(out, '+', ins + fo[i], fo[i + 1] - fo[i]);
+	for (i = line; i < line + after; i++)
+		diff_line(out, ' ', text + lo[i], lo[i + 1] - lo[i]);
 	free(lo);
 	free(fo);
 }

@@ -37,6 +37,30 @@ struct pm_doc;
 unsigned int	 pm_adopt_frontmatter(struct pm_buf *out,
 		    const struct pm_doc *doc, const char *id, const char *eol);
 
+/*
+ * For a file whose front matter belongs to another program (a site
+ * generator's "title:" and "weight:", none of our fields): 1 if the
+ * front matter of doc holds none of id, severity, status, started,
+ * detected, mitigated, ended, authors, distributed, services.
+ */
+int	 pm_adopt_foreign(const struct pm_doc *doc);
+
+/*
+ * The lines to add to the foreign front matter of doc: the fields of
+ * the body's inferred metadata (body, the file without its front
+ * matter) that the front matter does not already have, in the order of
+ * pm_adopt_frontmatter, without fences.  Returns the missing bits as
+ * pm_adopt_frontmatter does (a title the front matter has is not
+ * missing).
+ */
+unsigned int	 pm_adopt_merge_fields(struct pm_buf *out,
+		    const struct pm_doc *doc, const struct pm_doc *body,
+		    const char *id, const char *eol);
+
+/* The byte offset where lines are added to doc's front matter: the
+ * start of its closing fence. */
+size_t	 pm_adopt_merge_at(const struct pm_doc *doc);
+
 /* Append "severity, authors" for the bits of missing. */
 void	 pm_adopt_missing_names(struct pm_buf *out, unsigned int missing);
 
@@ -58,6 +82,15 @@ void	 pm_adopt_text(struct pm_buf *out, const char *text, size_t len,
  */
 void	 pm_adopt_diff(struct pm_buf *out, const char *path,
 	    const char *text, size_t len, const char *fm, size_t fmlen);
+
+/*
+ * The same for lines ins (inslen bytes) added at byte offset at of
+ * text, a line start after the first line (a merge into a front
+ * matter): the new file is text[0, at) ins text[at, len).
+ */
+void	 pm_adopt_diff_at(struct pm_buf *out, const char *path,
+	    const char *text, size_t len, size_t at, const char *ins,
+	    size_t inslen);
 
 /*
  * Replace the file at path by data, atomically: a temporary file in
