@@ -48,6 +48,9 @@ int	 cmd_usage(const char *usage, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Parse --today YYYY-MM-DD (NULL: the system date, UTC) into days. */
 int	 cmd_today(const char *arg, int32_t *out);
+/* "note: skipped template X (why)" on standard error, for each. */
+struct pm_corpus;
+void	 cmd_note_templates(const struct pm_corpus *);
 /* Path of a data directory ("rules", "themes"): next to the binary in
  * the source tree, else PM_DATADIR.  Static storage. */
 const char	*cmd_datadir(struct pm_ctx *, const char *sub);

@@ -223,6 +223,7 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 			fprintf(stderr, "postmortem: note: no sitemap.xml: "
 			    "it needs absolute URLs; pass --base-url or set "
 			    "base_url in .postmortem.yaml\n");
+		cmd_note_templates(corpus);
 		if (corpus->nlegacy > 0)
 			fprintf(stderr, "%zu file%s look%s like post-mortems "
 			    "without front matter; run 'postmortem adopt' to "

@@ -520,6 +520,7 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 			    "match%s stopped at the PCRE2 match or depth "
 			    "limit\n", stats.limit_hits,
 			    stats.limit_hits == 1 ? "" : "es");
+		cmd_note_templates(corpus);
 		if (corpus->nlegacy > 0)
 			fprintf(stderr, "%zu file%s look%s like post-mortems "
 			    "without front matter; run 'postmortem adopt' to "

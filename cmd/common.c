@@ -26,6 +26,18 @@
 
 #define	CONFIG_NAME	".postmortem.yaml"
 
+void
+cmd_note_templates(const struct pm_corpus *c)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->ntemplates; i++)
+		fprintf(stderr, "postmortem: note: %s: skipped: a report "
+		    "template, not a report (%s); add it to 'exclude' in "
+		    ".postmortem.yaml to say so\n", c->templates[i],
+		    c->template_why[i]);
+}
+
 int
 cmd_fail(void)
 {

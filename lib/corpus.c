@@ -21,6 +21,7 @@
 #include "base/finding.h"
 #include "corpus.h"
 #include "doc/doc.h"
+#include "doc/title.h"
 #include "source/cache.h"
 #include "source/config.h"
 #include "source/history.h"
@@ -36,6 +37,7 @@ struct	slot {
 	struct pm_findings	 findings; /* load findings of this entry */
 	int			 legacy; /* dropped legacy file (adopt hint) */
 	int			 target;
+	const char		*template; /* a template, skipped: why */
 	const struct pm_cache_rec *hit;	/* the cache knows this blob */
 	int			 put;	/* a blob read: add it to the cache */
 	uint32_t		 size;	/* with put: what the cache keeps */
@@ -264,6 +266,11 @@ load_one(struct load *ld, size_t i)
 		/* Not a post-mortem: linted only when asked for. */
 		if (e->named || included)
 			break;
+		pm_doc_free(doc);
+		return;
+	}
+	/* A report template is not a report (issue 12). */
+	if (pm_doc_is_template(doc, &s->template)) {
 		pm_doc_free(doc);
 		return;
 	}
@@ -522,9 +529,20 @@ pm_corpus_load(struct pm_corpus **out, struct pm_source *src,
 	/* Gather in path order. */
 	cp->docs = pm_xcalloc(es.n > 0 ? es.n : 1, sizeof(*cp->docs));
 	cp->target = pm_xcalloc(es.n > 0 ? es.n : 1, 1);
+	cp->named = pm_xcalloc(es.n > 0 ? es.n : 1, 1);
 	for (i = n = 0; i < es.n; i++) {
 		pm_findings_move(&cp->findings, &slots[i].findings);
 		cp->nlegacy += slots[i].legacy;
+		if (slots[i].template != NULL) {
+			cp->templates = pm_xreallocarray(cp->templates,
+			    cp->ntemplates + 1, sizeof(*cp->templates));
+			cp->template_why = pm_xreallocarray(cp->template_why,
+			    cp->ntemplates + 1, sizeof(*cp->template_why));
+			cp->templates[cp->ntemplates] = pm_xstrdup(
+			    es.v[i].path);
+			cp->template_why[cp->ntemplates++] =
+			    slots[i].template;
+		}
 		if ((doc = slots[i].doc) == NULL)
 			continue;
 		slots[i].doc = NULL;
@@ -535,6 +553,7 @@ pm_corpus_load(struct pm_corpus **out, struct pm_source *src,
 			doc->added_by = pm_arena_strdup(&doc->arena, who);
 		}
 		cp->target[n] = target[i];
+		cp->named[n] = es.v[i].named;
 		cp->docs[n++] = doc;
 	}
 	cp->ndocs = n;
@@ -573,6 +592,11 @@ pm_corpus_free(struct pm_corpus *cp)
 		pm_doc_free(cp->docs[i]);
 	free(cp->docs);
 	free(cp->target);
+	free(cp->named);
+	for (i = 0; i < cp->ntemplates; i++)
+		free(cp->templates[i]);
+	free(cp->templates);
+	free(cp->template_why);
 	free(cp->byid);
 	pm_findings_release(&cp->findings);
 	free(cp);

@@ -45,6 +45,12 @@ struct	pm_corpus {
 	size_t		 nlegacy;	/* files that look like post-mortems
 					   without front matter, not selected
 					   by include (for the adopt hint) */
+	unsigned char	*named;		/* named[i]: docs[i] was named itself
+					   (not found under a named folder) */
+	char		**templates;	/* report templates skipped (SPEC 6:
+					   not linted, built or adopted) */
+	const char	**template_why;	/* why each is one (static) */
+	size_t		 ntemplates;
 	int		 has_history;
 	int		 shallow;
 	struct pm_findings findings;	/* load findings (unreadable file,
