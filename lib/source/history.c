@@ -13,8 +13,10 @@
  * unmatched additions and deletions, libgit2's similarity detection
  * is asked about that one commit.
  *
- * Merged branches count from the merge commit: on the first-parent
- * chain that is when the file reached the main line.
+ * A file a merge brought in counts from the oldest commit of the merged
+ * branch that has it (the commit a pull request showed its readers),
+ * not from the merge: the branch is walked for the paths that merge
+ * added, a bounded number of commits.
  */
 #include <assert.h>
 #include <stdint.h>
@@ -35,6 +37,8 @@
 #define	MODE_GITLINK	0160000u
 #define	OIDSZ		20
 #define	GEN_MAX		256	/* trees kept from one commit to the next */
+#define	BRANCH_MAX	512	/* commits of a merged branch looked at */
+#define	BRANCH_PATHS	1024	/* paths a merge added looked for */
 
 /* An open-addressing map from a string to a record. */
 struct	slot {
@@ -876,7 +880,8 @@ snapshot_key(const git_oid *commit, git_oid *key)
 {
 	char	 b[64];
 
-	snprintf(b, sizeof(b), "postmortem history %s",
+	/* "2": files brought in by merges count from their branch. */
+	snprintf(b, sizeof(b), "postmortem history 2 %s",
 	    git_oid_tostr_s(commit));
 	if (git_odb_hash(key, b, strlen(b), GIT_OBJECT_BLOB) < 0)
 		memset(key, 0, sizeof(*key));
@@ -960,6 +965,90 @@ bad:
 	return -1;
 }
 
+/*
+ * For the paths a merge commit added (relative to its first parent,
+ * not renames), the oldest commit of the merged branches (reachable
+ * from the other parents, not from the first) whose tree has the path:
+ * sets each change's when and author and marks it matched.  Commits
+ * are visited parents first; at most BRANCH_MAX of them.  A failure
+ * leaves the merge's time (when the file reached the main line).
+ */
+static void
+branch_added(struct pm_history *h, git_repository *repo,
+    const git_commit *merge, struct change *v, size_t n)
+{
+	git_revwalk	*rw = NULL;
+	git_commit	*c = NULL;
+	git_tree	*t = NULL;
+	git_tree_entry	*e;
+	git_oid		 id;
+	size_t		 i, pending = 0, seen = 0;
+	unsigned int	 k, np;
+
+	for (i = 0; i < n; i++)
+		pending += !v[i].matched;
+	np = git_commit_parentcount(merge);
+	if (pending == 0 || pending > BRANCH_PATHS || np < 2 ||
+	    git_revwalk_new(&rw, repo) < 0)
+		goto done;
+	git_revwalk_sorting(rw, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+	for (k = 1; k < np; k++)
+		if (git_revwalk_push(rw, git_commit_parent_id(merge, k)) < 0)
+			goto done;
+	if (git_revwalk_hide(rw, git_commit_parent_id(merge, 0)) < 0)
+		goto done;
+	while (pending > 0 && seen++ < BRANCH_MAX &&
+	    git_revwalk_next(&id, rw) == 0) {
+		if (git_commit_lookup(&c, repo, &id) < 0 ||
+		    git_commit_tree(&t, c) < 0)
+			break;
+		for (i = 0; i < n; i++) {
+			if (v[i].matched)
+				continue;
+			if (git_tree_entry_bypath(&e, t, v[i].path) < 0)
+				continue;
+			git_tree_entry_free(e);
+			v[i].matched = 1;
+			v[i].when = (int64_t)git_commit_time(c);
+			v[i].author = author_index(h, git_commit_author(c));
+			pending--;
+		}
+		git_tree_free(t);
+		t = NULL;
+		git_commit_free(c);
+		c = NULL;
+	}
+done:
+	git_error_clear();
+	git_tree_free(t);
+	git_commit_free(c);
+	git_revwalk_free(rw);
+}
+
+/* The paths a merge added: their time from the merged branch. */
+static void
+merged_paths(struct pm_history *h, git_repository *repo,
+    const git_commit *merge, struct changes *adds)
+{
+	struct slot	*s;
+	size_t		 i;
+
+	/* Renames were matched by apply_commit: they keep their time. */
+	for (i = 0; i < adds->n; i++)
+		if (adds->v[i].matched)
+			adds->v[i].matched = 2;
+	branch_added(h, repo, merge, adds->v, adds->n);
+	for (i = 0; i < adds->n; i++) {
+		if (adds->v[i].matched != 1)
+			continue;
+		if ((s = map_find(&h->paths, adds->v[i].path,
+		    hash_str(adds->v[i].path))) == NULL)
+			continue;
+		s->when = adds->v[i].when;
+		s->aux = adds->v[i].author;
+	}
+}
+
 int
 pm_history_load(struct pm_history **out, struct pm_source *src,
     const char *rev)
@@ -1031,6 +1120,8 @@ pm_history_load(struct pm_history **out, struct pm_source *src,
 			goto done;
 		apply_commit(h, repo, &w, have_prev ? &prev_tree : NULL,
 		    &tree, (int64_t)git_commit_time(c), author);
+		if (git_commit_parentcount(c) > 1 && w.adds.n > 0)
+			merged_paths(h, repo, c, &w.adds);
 		changes_clear(&w.adds);
 		changes_clear(&w.dels);
 		gen_next(&w);
@@ -1188,7 +1279,8 @@ pm_history_load_paths(struct pm_history **out, struct pm_source *src,
 	git_repository		*repo;
 	git_commit		*c = NULL;
 	git_oid			*chain = NULL;
-	char			*cur = NULL, *old;
+	struct change		 one;
+	char			*cur = NULL, *old, *cur_name = NULL;
 	size_t			 n = 0, i, from, hops, best;
 	long			 k;
 	int			 rc = -1, r;
@@ -1228,10 +1320,13 @@ pm_history_load_paths(struct pm_history **out, struct pm_source *src,
 			cur = old;
 			from = best + 1;
 		}
-		free(cur);
+		cur_name = cur;	/* its name in chain[best] */
 		cur = NULL;
-		if (best == n)
+		if (best == n) {
+			free(cur_name);
+			cur_name = NULL;
 			continue;
+		}
 		if (git_commit_lookup(&c, repo, &chain[best]) < 0) {
 			pm_error_git("cannot read a commit");
 			goto done;
@@ -1239,12 +1334,28 @@ pm_history_load_paths(struct pm_history **out, struct pm_source *src,
 		s = map_put(&h->paths, paths[i]);
 		s->when = (int64_t)git_commit_time(c);
 		s->aux = author_index(h, git_commit_author(c));
+		if (git_commit_parentcount(c) > 1) {
+			/* Brought in by a merge: from its branch. */
+			memset(&one, 0, sizeof(one));
+			one.path = cur_name != NULL ? cur_name :
+			    (char *)paths[i];
+			branch_added(h, repo, c, &one, 1);
+			if (one.matched) {
+				s = map_find(&h->paths, paths[i],
+				    hash_str(paths[i]));
+				s->when = one.when;
+				s->aux = one.author;
+			}
+		}
+		free(cur_name);
+		cur_name = NULL;
 		git_commit_free(c);
 		c = NULL;
 	}
 	rc = 0;
 done:
 	free(cur);
+	free(cur_name);
 	git_commit_free(c);
 	free(chain);
 	pm_source_git_release(src, repo);

@@ -1,7 +1,9 @@
 /*
  * History: for every file, the time and author of the commit that first
  * added it, following renames, computed in one walk of the history for
- * the whole repository (never one walk per file).
+ * the whole repository (never one walk per file).  A file brought in by
+ * a merge counts from the oldest commit of the merged branch that has
+ * it (what a pull request showed), not from the merge.
  */
 #ifndef PM_HISTORY_H
 #define PM_HISTORY_H
