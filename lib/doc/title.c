@@ -651,9 +651,11 @@ placeholder(const char *s, size_t len, int words)
 		if (i + 1 == len)
 			return 1;
 	}
-	/* "[impact level]", not a link "[x](y)" or "[ ]". */
+	/* "[impact level]": words in brackets, not a link "[x](y)", a
+	 * checkbox "[ ]" or a YAML list "[search, api]". */
 	if (s[0] == '[' && s[len - 1] == ']' && len > 3 &&
-	    memchr(s, '(', len) == NULL) {
+	    memchr(s, '(', len) == NULL && memchr(s, ',', len) == NULL &&
+	    memchr(s, '"', len) == NULL && memchr(s + 1, ' ', len - 2) != NULL) {
 		for (i = 1; i + 1 < len && s[i] != ']'; i++)
 			continue;
 		if (i + 1 == len)
@@ -757,6 +759,9 @@ pm_doc_is_template(const struct pm_doc *doc, const char **why)
 			*why = "its file name says it is a template";
 			return 1;
 		}
+	/* A broken front matter is a report's error to report. */
+	if (doc->meta.has_fm && !doc->meta.fm_ok)
+		return 0;
 	/* A report has a time that is real: a template has none. */
 	for (i = 0; i < doc->timeline.n; i++)
 		if (doc->timeline.rows[i].ok)

@@ -130,6 +130,9 @@ main(void)
 	ph("0h 16m", 0);
 	ph("Lorem ipsum dolor", 1);
 	ph("[link](https://x)", 0);
+	ph("[search]", 0);
+	ph("[search, api]", 0);
+	ph("[\"@rosa\"]", 0);
 
 	pm_arena_release(&arena);
 	return harness_done();
