@@ -151,28 +151,6 @@ enum	plan {
 };
 
 /*
- * The body of a file with a foreign front matter, parsed on its own
- * and inferred.  History is copied from doc.
- */
-static struct pm_doc *
-parse_body(const struct pm_doc *doc, const struct pm_config *cfg)
-{
-	struct pm_doc	*b;
-	size_t		 off;
-
-	off = doc->body_line >= 1 && doc->body_line <= doc->nlines ?
-	    doc->line_off[doc->body_line - 1] : doc->textsz;
-	pm_doc_parse(&b, doc->path, doc->text + off, doc->textsz - off, cfg,
-	    PM_PARSE_FORCE);
-	if (!b->meta.inferred)
-		pm_infer_meta(b, cfg);
-	b->has_added = doc->has_added;
-	b->added = doc->added;
-	b->added_by = doc->added_by;
-	return b;
-}
-
-/*
  * Decide for docs[i]: a report without front matter is adopted when it
  * looks like one, is included, or was named (a file named on the
  * command line is a report); one with another program's front matter
@@ -196,7 +174,7 @@ plan(struct pm_corpus *corpus, size_t i, const struct pm_config *cfg,
 	if (doc->meta.has_fm) {
 		if (!asked || !pm_adopt_foreign(doc))
 			return DO_NOTHING;
-		*body = parse_body(doc, cfg);
+		*body = pm_adopt_parse_body(doc, cfg);
 		doc->meta.id = pm_arena_strdup(&doc->arena,
 		    (*body)->meta.id);
 		return DO_MERGE;

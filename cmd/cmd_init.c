@@ -12,6 +12,7 @@
  */
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -22,14 +23,19 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "adopt/adopt.h"
 #include "base/alloc.h"
+#include "base/arena.h"
 #include "base/buf.h"
 #include "base/err.h"
+#include "base/glob.h"
 #include "base/time.h"
 #include "cmd.h"
 #include "corpus.h"
 #include "doc/doc.h"
+#include "doc/infer.h"
 #include "doc/sections.h"
+#include "doc/title.h"
 #include "lint/lint.h"
 #include "source/config.h"
 #include "source/repo.h"
@@ -197,38 +203,480 @@ dir_of(const char *path, const char **s, size_t *len)
 	*len = slash != NULL ? (size_t)(slash - path) : 0;
 }
 
-static int
-is_report(const struct pm_doc *doc)
+/* What the scan found about one file. */
+struct	found {
+	int		 report;	/* a report without our front matter */
+	struct pm_doc	*body;		/* its body, for another program's
+					   front matter (owned) */
+};
+
+/* The model to read a found report from: its body or itself. */
+static const struct pm_doc *
+model(const struct pm_doc *doc, const struct found *f)
 {
-	return doc->kind == PM_DOC_LEGACY && !doc->meta.has_fm &&
-	    (doc->timeline.n > 0 || doc->meta.started.set);
+	return f->body != NULL ? f->body : doc;
+}
+
+/* Names of files that are never reports. */
+static int
+never_report(const char *path)
+{
+	static const char *const names[] = {
+		"readme", "license", "licence", "changelog", "contributing",
+		"code_of_conduct", "code-of-conduct", "security", "index",
+		"authors", "notice", "copying", "history", "support", NULL
+	};
+	const char	*base, *p;
+	size_t		 i, n;
+
+	base = (p = strrchr(path, '/')) != NULL ? p + 1 : path;
+	for (i = 0; names[i] != NULL; i++) {
+		n = strlen(names[i]);
+		if (strncasecmp(base, names[i], n) == 0 &&
+		    (base[n] == '\0' || base[n] == '.'))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 if the file's name could be a report's: Markdown, or no extension. */
+static int
+report_name(const char *path)
+{
+	const char	*base, *p;
+	size_t		 n;
+
+	base = (p = strrchr(path, '/')) != NULL ? p + 1 : path;
+	n = strlen(base);
+	if (strchr(base, '.') == NULL)
+		return 1;
+	return (n > 3 && strcasecmp(base + n - 3, ".md") == 0) ||
+	    (n > 7 && strcasecmp(base + n - 7, ".md.erb") == 0) ||
+	    (n > 9 && strcasecmp(base + n - 9, ".markdown") == 0);
+}
+
+/* 1 if the file name starts with a date ("2021-05-09-", "04-25-"). */
+static int
+dated_name(const char *path)
+{
+	const char	*base, *p;
+
+	base = (p = strrchr(path, '/')) != NULL ? p + 1 : path;
+	return strlen(base) >= 6 && isdigit((unsigned char)base[0]) &&
+	    isdigit((unsigned char)base[1]) &&
+	    (base[2] == '-' || base[2] == '_' || (isdigit((unsigned char)
+	    base[2]) && isdigit((unsigned char)base[3]) &&
+	    (base[4] == '-' || base[4] == '_')));
+}
+
+/*
+ * Does a file without our front matter read as a report?  A title and
+ * a Timeline with a time (what adopt looks for), else enough of: a
+ * Timeline section, a time read (from the timeline or a metadata line),
+ * two known report sections, a title that says incident, outage or
+ * post-mortem; a dated file name counts for one.
+ */
+static int
+reads_as_report(const struct pm_doc *doc)
+{
+	static const char *const words[] = {
+		"incident", "outage", "post-mortem", "postmortem",
+		"post mortem", "retrospective", "rca", "root cause", NULL
+	};
+	const struct pm_meta	*m = &doc->meta;
+	size_t			 i, j, n, secs = 0, rows = 0;
+	int			 score = 0;
+	const char		*t;
+
+	for (i = 0; i < doc->timeline.n; i++)
+		rows += doc->timeline.rows[i].ok;
+	if (doc->kind == PM_DOC_LEGACY && (rows > 0 || m->started.set))
+		return 1;
+	if (doc->timeline.present)
+		score++;
+	if (rows > 0 || m->started.set || m->detected.set ||
+	    m->mitigated.set || m->ended.set)
+		score++;
+	for (i = 0; i < doc->nsecs; i++)
+		switch (doc->secs[i].kind) {
+		case PM_SEC_SUMMARY: case PM_SEC_IMPACT:
+		case PM_SEC_ROOT_CAUSE: case PM_SEC_FACTORS:
+		case PM_SEC_ACTIONS: case PM_SEC_LESSONS:
+		case PM_SEC_WHYS: case PM_SEC_WENT_WELL:
+		case PM_SEC_PREVENTION:
+			secs++;
+			break;
+		default:
+			break;
+		}
+	if (secs >= 2)
+		score++;
+	if ((t = m->title.s) != NULL)
+		for (i = 0; t[i] != '\0'; i++)
+			for (j = 0; words[j] != NULL; j++) {
+				n = strlen(words[j]);
+				if (strncasecmp(t + i, words[j], n) == 0) {
+					score++;
+					goto titled;
+				}
+			}
+titled:
+	/* A dated name in a tree of reports is most of the way. */
+	if (dated_name(doc->path))
+		score += 2;
+	return score >= 3;
+}
+
+/* Length of the directory part of path (0 at the root). */
+static size_t
+dir_len(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+
+	return slash != NULL ? (size_t)(slash - path) : 0;
+}
+
+/*
+ * 1 if two reports (judged on their own) sit in path's folder, or in
+ * the folder just above it, or in dated folders beside a dated one
+ * ("2023-04/" beside "2023-03/"); not in other siblings ("guides/"
+ * beside "incidents/" is not a report folder).
+ */
+static int
+near_reports(const struct pm_corpus *c, const struct found *f,
+    const char *path)
+{
+	const char	*q;
+	size_t		 i, n = 0, d, pd, qd;
+
+	d = dir_len(path);
+	for (pd = d; pd > 0 && path[pd - 1] != '/'; pd--)
+		continue;
+	pd = pd > 0 ? pd - 1 : 0;	/* the parent's length */
+	for (i = 0; i < c->ndocs; i++) {
+		if (f[i].report != 1)
+			continue;
+		q = c->docs[i]->path;
+		qd = dir_len(q);
+		if ((qd == d && strncmp(q, path, d) == 0) ||
+		    (d > 0 && qd == pd && strncmp(q, path, pd) == 0))
+			n++;
+		/* "2023-04/" beside "2023-03/": folders by date are one
+		 * tree of reports. */
+		else if (d > 0 && isdigit((unsigned char)path[pd == 0 ? 0 :
+		    pd + 1]) && qd > pd && (pd == 0 || (strncmp(q, path,
+		    pd) == 0 && q[pd] == '/')) && isdigit((unsigned char)
+		    q[pd == 0 ? 0 : pd + 1]))
+			n++;
+	}
+	return n >= 2;
+}
+
+/* Judge every file of the scan (infers what it needs). */
+static void
+judge(struct pm_corpus *c, const struct pm_config *cfg, struct found *f)
+{
+	struct pm_doc	*doc;
+	size_t		 i;
+
+	for (i = 0; i < c->ndocs; i++) {
+		doc = c->docs[i];
+		if (!report_name(doc->path) || never_report(doc->path) ||
+		    doc->text == NULL)
+			continue;
+		if (doc->meta.has_fm) {
+			if (!pm_adopt_foreign(doc))
+				continue;
+			f[i].body = pm_adopt_parse_body(doc, cfg);
+		} else if (!doc->meta.inferred)
+			pm_infer_meta(doc, cfg);
+		f[i].report = reads_as_report(model(doc, &f[i]));
+	}
+	/*
+	 * A dated file beside reports (in their folder, or one below a
+	 * folder holding two): a report with too little structure to
+	 * tell on its own ("2024-02-28-queue is down.md", no heading).
+	 */
+	for (i = 0; i < c->ndocs; i++) {
+		doc = c->docs[i];
+		if (f[i].report || !dated_name(doc->path) ||
+		    !report_name(doc->path) || never_report(doc->path) ||
+		    (doc->meta.has_fm && !pm_adopt_foreign(doc)))
+			continue;
+		if (near_reports(c, f, doc->path))
+			f[i].report = 2;
+	}
+}
+
+/*
+ * The deepest directory holding every report ("" for the root), into
+ * out (at most outsz - 1 bytes).
+ */
+static void
+common_dir(const struct pm_corpus *c, const struct found *f, char *out,
+    size_t outsz)
+{
+	const char	*p, *slash;
+	size_t		 i, j, n = 0, k;
+	int		 first = 1;
+
+	*out = '\0';
+	for (i = 0; i < c->ndocs; i++) {
+		if (!f[i].report)
+			continue;
+		p = c->docs[i]->path;
+		slash = strrchr(p, '/');
+		k = slash != NULL ? (size_t)(slash - p) : 0;
+		if (first) {
+			n = k < outsz - 1 ? k : outsz - 1;
+			memcpy(out, p, n);
+			out[n] = '\0';
+			first = 0;
+			continue;
+		}
+		/* Shorten to the directories both are under. */
+		for (j = 0; j < n && j < k && out[j] == p[j]; j++)
+			continue;
+		if (j == n && (j == k || p[j] == '/'))
+			continue;		/* under out already */
+		if (j == k && out[j] == '/') {
+			n = k;			/* p's directory is above */
+			out[n] = '\0';
+			continue;
+		}
+		while (j > 0 && !(out[j] == '/' && p[j] == '/'))
+			j--;
+		n = j;
+		out[n] = '\0';
+	}
+}
+
+/* The extension kind of a report's name: 0 .md, 1 .md.erb, 2
+ * .markdown, 3 none. */
+static int
+ext_kind(const char *path)
+{
+	size_t	 n = strlen(path);
+	const char *base = strrchr(path, '/');
+
+	base = base != NULL ? base + 1 : path;
+	if (n > 7 && strcasecmp(path + n - 7, ".md.erb") == 0)
+		return 1;
+	if (n > 9 && strcasecmp(path + n - 9, ".markdown") == 0)
+		return 2;
+	if (strchr(base, '.') == NULL)
+		return 3;
+	return 0;
+}
+
+/*
+ * The include globs: one for the folder holding every report (a
+ * subfolder of a large repository), or one per top-level folder when
+ * they sit in a few, or every Markdown file when in many; one glob per
+ * kind of name the reports have (.md, .md.erb, .markdown), and files
+ * without an extension by their path.
+ */
+static void
+write_includes(struct pm_buf *out, const struct pm_corpus *c,
+    const struct found *f, struct tallies *globs)
+{
+	static const char *const pat[] = { "*.md", "*.md.erb", "*.markdown" };
+	struct tallies	 dirs;
+	char		 dir[1024];
+	const char	*s;
+	size_t		 i, k, len, kinds[4] = { 0, 0, 0, 0 };
+
+	memset(&dirs, 0, sizeof(dirs));
+	for (i = 0; i < c->ndocs; i++)
+		if (f[i].report) {
+			kinds[ext_kind(c->docs[i]->path)]++;
+			dir_of(c->docs[i]->path, &s, &len);
+			tally_add(&dirs, s, len, -1);
+		}
+	common_dir(c, f, dir, sizeof(dir));
+	if (dirs.n > 0)
+		qsort(dirs.v, dirs.n, sizeof(*dirs.v), name_cmp);
+	for (k = 0; k < 3; k++) {
+		if (kinds[k] == 0)
+			continue;
+		if (*dir != '\0') {
+			tally_add(globs, "", 0, -1);
+			free(globs->v[globs->n - 1].s);
+			globs->v[globs->n - 1].s = pm_xasprintf("%s/**/%s",
+			    dir, pat[k]);
+			globs->v[globs->n - 1].n = kinds[k];
+			continue;
+		}
+		for (i = 0; i < dirs.n && dirs.n <= 4; i++) {
+			tally_add(globs, "", 0, -1);
+			free(globs->v[globs->n - 1].s);
+			globs->v[globs->n - 1].s = dirs.v[i].s[0] == '\0' ?
+			    pm_xstrdup(pat[k]) : pm_xasprintf("%s/**/%s",
+			    dirs.v[i].s, pat[k]);
+			globs->v[globs->n - 1].n = dirs.v[i].n;
+		}
+		if (dirs.n > 4) {
+			tally_add(globs, "", 0, -1);
+			free(globs->v[globs->n - 1].s);
+			globs->v[globs->n - 1].s = pm_xasprintf("**/%s",
+			    pat[k]);
+			globs->v[globs->n - 1].n = kinds[k];
+		}
+	}
+	for (i = 0; i < c->ndocs; i++)
+		if (f[i].report && ext_kind(c->docs[i]->path) == 3)
+			tally_add(globs, c->docs[i]->path,
+			    strlen(c->docs[i]->path), -3);
+	tally_free(&dirs);
+
+	if (globs->n == 0) {
+		pm_buf_puts(out, "# Reports without front matter are linted "
+		    "where these globs select them.\n# include:\n#   - "
+		    "\"postmortems/**/*.md\"\n\n");
+		return;
+	}
+	pm_buf_puts(out, "# Reports without front matter are linted "
+	    "where these globs select them\n# ('postmortem adopt' "
+	    "adds front matter to them).\ninclude:\n");
+	for (i = 0; i < globs->n; i++)
+		if (globs->v[i].sec == -3)
+			pm_buf_printf(out, "  - \"%s\"\t# no extension\n",
+			    globs->v[i].s);
+		else
+			pm_buf_printf(out, "  - \"%s\"\t# %zu report%s\n",
+			    globs->v[i].s, globs->v[i].n,
+			    globs->v[i].n == 1 ? "" : "s");
+	pm_buf_putc(out, '\n');
+}
+
+/* 1 if one of the globs selects path. */
+static int
+globbed(const struct tallies *globs, const char *path)
+{
+	size_t	 i;
+
+	for (i = 0; i < globs->n; i++)
+		if (pm_glob_match(globs->v[i].s, path))
+			return 1;
+	return 0;
+}
+
+/* The excludes: what the globs select that is not a report. */
+static void
+write_excludes(struct pm_buf *out, const struct pm_corpus *c,
+    const struct found *f, const struct tallies *globs)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < c->ntemplates; i++)
+		if (globbed(globs, c->templates[i])) {
+			if (n++ == 0)
+				pm_buf_puts(out, "# Files there that are not "
+				    "reports.\nexclude:\n");
+			pm_buf_printf(out, "  - \"%s\"\t# a template\n",
+			    c->templates[i]);
+		}
+	for (i = 0; i < c->ndocs; i++)
+		if (!f[i].report && !(c->docs[i]->meta.has_fm &&
+		    !pm_adopt_foreign(c->docs[i])) &&
+		    globbed(globs, c->docs[i]->path)) {
+			if (n++ == 0)
+				pm_buf_puts(out, "# Files there that are not "
+				    "reports.\nexclude:\n");
+			pm_buf_printf(out, "  - \"%s\"\n",
+			    c->docs[i]->path);
+		}
+	if (n == 0)
+		pm_buf_puts(out, "# Files never read.\n# exclude:\n#   - "
+		    "\"templates/**\"\n");
+	pm_buf_putc(out, '\n');
+}
+
+/*
+ * The severities table: the words the reports use (read through the
+ * default table), with the level each was read as.
+ */
+static void
+write_severities(struct pm_buf *out, const struct pm_corpus *c,
+    const struct found *f)
+{
+	struct tallies		 words;
+	const struct pm_doc	*doc;
+	const char		*s;
+	size_t			 i, len, k;
+
+	memset(&words, 0, sizeof(words));
+	for (i = 0; i < c->ndocs; i++) {
+		if (!f[i].report)
+			continue;
+		doc = model(c->docs[i], &f[i]);
+		if (doc->meta.severity_raw.s == NULL ||
+		    (s = pm_doc_line(doc, doc->meta.severity_raw.pos.line,
+		    &len)) == NULL || doc->meta.severity_raw.pos.col < 1 ||
+		    doc->meta.severity_raw.pos.col > len)
+			continue;
+		s += doc->meta.severity_raw.pos.col - 1;
+		len -= doc->meta.severity_raw.pos.col - 1;
+		while (len > 0 && (*s == '*' || *s == '_' || *s == ' ')) {
+			s++;
+			len--;
+		}
+		for (k = 0; k < len && isalpha((unsigned char)s[k]); k++)
+			continue;
+		/* "SEV2", "Sev 2", "P1" are levels, not words. */
+		if (k < 2 || (k < len && isdigit((unsigned char)s[k])) ||
+		    (k == 3 && strncasecmp(s, "sev", 3) == 0) ||
+		    (k == 8 && (strncasecmp(s, "severity", 8) == 0 ||
+		    strncasecmp(s, "priority", 8) == 0)) ||
+		    (k == 5 && strncasecmp(s, "level", 5) == 0))
+			continue;
+		tally_add(&words, s, k, doc->meta.severity);
+	}
+	if (words.n == 0) {
+		pm_buf_puts(out, "# Severity words and the level each means "
+		    "(this is the default table).\n# severities:\n"
+		    "#   Critical: SEV1\n#   Major: SEV2\n#   High: SEV2\n"
+		    "#   Medium: SEV3\n#   Low: SEV4\n\n");
+		return;
+	}
+	qsort(words.v, words.n, sizeof(*words.v), tally_cmp);
+	pm_buf_puts(out, "# The severity words the reports use, and the "
+	    "level each is read as\n# (edit to your scale; words not "
+	    "listed are not read).\nseverities:\n");
+	for (i = 0; i < words.n; i++)
+		pm_buf_printf(out, "  \"%s\": SEV%d\t# in %zu report%s\n",
+		    words.v[i].s, words.v[i].sec, words.v[i].n,
+		    words.v[i].n == 1 ? "" : "s");
+	pm_buf_putc(out, '\n');
+	tally_free(&words);
 }
 
 /* Build the configuration text.  Returns the number of reports seen. */
 static size_t
-build_config(struct pm_buf *out, const struct pm_corpus *c)
+build_config(struct pm_buf *out, const struct pm_corpus *c,
+    const struct found *f)
 {
-	struct tallies	 dirs, heads, zones, others;
+	struct tallies	 heads, zones, others, globs;
 	const struct pm_doc *doc;
 	const struct pm_section *sec;
-	const char	*s;
-	size_t		 i, j, k, len, nfm = 0, nleg = 0, dmy = 0, mdy = 0;
+	size_t		 i, j, k, nfm = 0, nleg = 0, dmy = 0, mdy = 0;
 	int		 off, g;
 
-	memset(&dirs, 0, sizeof(dirs));
 	memset(&heads, 0, sizeof(heads));
 	memset(&zones, 0, sizeof(zones));
 	memset(&others, 0, sizeof(others));
+	memset(&globs, 0, sizeof(globs));
 	for (i = 0; i < c->ndocs; i++) {
 		doc = c->docs[i];
-		if (doc->meta.has_fm)
-			nfm++;
-		else if (is_report(doc)) {
-			nleg++;
-			dir_of(doc->path, &s, &len);
-			tally_add(&dirs, s, len, -1);
-		} else
+		if (doc->meta.has_fm && !f[i].report) {
+			if (!pm_adopt_foreign(doc))
+				nfm++;
 			continue;
+		}
+		if (!f[i].report)
+			continue;
+		nleg++;
+		doc = model(doc, &f[i]);
 		for (j = 0; j < doc->timeline.n; j++)
 			if (doc->timeline.rows[j].time_raw != NULL)
 				date_evidence(doc->timeline.rows[j].time_raw,
@@ -236,8 +684,6 @@ build_config(struct pm_buf *out, const struct pm_corpus *c)
 		if (doc->timeline.zone != NULL)
 			tally_add(&zones, doc->timeline.zone,
 			    strlen(doc->timeline.zone), -1);
-		if (doc->meta.has_fm)
-			continue;
 		for (j = 0; j < doc->nsecs; j++) {
 			sec = &doc->secs[j];
 			if (sec->heading == NULL)
@@ -255,62 +701,14 @@ build_config(struct pm_buf *out, const struct pm_corpus *c)
 			    strlen(sec->heading), g);
 		}
 	}
-	/* Markdown files that are not reports, in the included dirs. */
-	for (i = 0; i < c->ndocs; i++) {
-		doc = c->docs[i];
-		if (doc->meta.has_fm || is_report(doc))
-			continue;
-		dir_of(doc->path, &s, &len);
-		for (k = 0; k < dirs.n; k++)
-			if (strlen(dirs.v[k].s) == len &&
-			    strncmp(dirs.v[k].s, s, len) == 0)
-				break;
-		if (k < dirs.n)
-			tally_add(&others, doc->path, strlen(doc->path), -2);
-	}
 
 	pm_buf_printf(out, "# .postmortem.yaml, written by 'postmortem init' "
 	    "from the reports it found:\n# %zu with front matter, %zu "
 	    "without.  Every key is described in postmortem(1).\n\n",
 	    nfm, nleg);
-
-	if (dirs.n > 0)
-		qsort(dirs.v, dirs.n, sizeof(*dirs.v), name_cmp);
-	if (dirs.n > 0) {
-		pm_buf_puts(out, "# Reports without front matter are linted "
-		    "where these globs select them\n# ('postmortem adopt' "
-		    "adds front matter to them).\ninclude:\n");
-		for (i = 0; i < dirs.n; i++)
-			if (dirs.v[i].s[0] == '\0')
-				pm_buf_printf(out, "  - \"*.md\"\t\t\t# %zu "
-				    "report%s\n", dirs.v[i].n,
-				    dirs.v[i].n == 1 ? "" : "s");
-			else
-				pm_buf_printf(out, "  - \"%s/**/*.md\"\t# %zu "
-				    "report%s\n", dirs.v[i].s, dirs.v[i].n,
-				    dirs.v[i].n == 1 ? "" : "s");
-	} else
-		pm_buf_puts(out, "# Reports without front matter are linted "
-		    "where these globs select them.\n# include:\n#   - "
-		    "\"postmortems/**/*.md\"\n");
-	pm_buf_putc(out, '\n');
-
-	/* Excludes: the other Markdown files where the globs look. */
-	k = 0;
-	for (i = 0; i < others.n; i++)
-		if (others.v[i].sec == -2)
-			k++;
-	if (k > 0) {
-		pm_buf_puts(out, "# Markdown files there that are not "
-		    "reports.\nexclude:\n");
-		for (i = 0; i < others.n; i++)
-			if (others.v[i].sec == -2)
-				pm_buf_printf(out, "  - \"%s\"\n",
-				    others.v[i].s);
-	} else
-		pm_buf_puts(out, "# Files never read.\n# exclude:\n#   - "
-		    "\"templates/**\"\n");
-	pm_buf_putc(out, '\n');
+	write_includes(out, c, f, &globs);
+	write_excludes(out, c, f, &globs);
+	write_severities(out, c, f);
 
 	if (dmy > 0 && mdy == 0)
 		pm_buf_printf(out, "# %zu date%s written day first "
@@ -328,7 +726,14 @@ build_config(struct pm_buf *out, const struct pm_corpus *c)
 		pm_buf_puts(out, "# How dates like 05-06-2024 are read: ymd "
 		    "(the default), dmy or mdy.\n# date_order: ymd\n\n");
 
-	if (zones.n == 1 && pm_zone_offset(&off, zones.v[0].s,
+	/* A zone for the reports that name none only when most name it:
+	 * one report's zone is not every report's. */
+	if (zones.n == 1 && zones.v[0].n * 2 <= nleg) {
+		pm_buf_printf(out, "# %zu of %zu reports name%s a zone, %s; "
+		    "the others are read in\n# this one (default UTC).\n"
+		    "# timezone: UTC\n\n", zones.v[0].n, nleg,
+		    zones.v[0].n == 1 ? "s" : "", zones.v[0].s);
+	} else if (zones.n == 1 && pm_zone_offset(&off, zones.v[0].s,
 	    strlen(zones.v[0].s)) == 0 && off == 0)
 		pm_buf_printf(out, "# The reports that name a zone all say "
 		    "%s, the default.\n# timezone: UTC\n\n", zones.v[0].s);
@@ -396,7 +801,7 @@ build_config(struct pm_buf *out, const struct pm_corpus *c)
 	    "# site:\n#   title: Post-mortems\n"
 	    "#   base_url: https://postmortems.example.com/\n");
 
-	tally_free(&dirs);
+	tally_free(&globs);
 	tally_free(&heads);
 	tally_free(&zones);
 	tally_free(&others);
@@ -508,9 +913,10 @@ cmd_init(int argc, char *argv[], struct pm_ctx *ctx)
 	struct pm_corpus	*corpus = NULL;
 	struct pm_load_opts	 lo;
 	struct pm_buf		 text = PM_BUF_INIT;
+	struct found		*found = NULL;
 	char			*path = NULL;
 	int			 ch, to_stdout = 0, rc = PM_EXIT_FAILURE;
-	size_t			 n;
+	size_t			 n, i;
 
 	memset(&cfg, 0, sizeof(cfg));
 	while ((ch = getopt_long(argc, argv, "ho", opts, NULL)) != -1)
@@ -540,10 +946,15 @@ cmd_init(int argc, char *argv[], struct pm_ctx *ctx)
 	 * (--stdout may run beside one): every Markdown file. */
 	pm_config_release(&cfg);
 	pm_config_init(&cfg);
-	cfg.include = pm_xreallocarray(cfg.include, cfg.ninclude + 2,
+	/* Markdown, site generators' .md.erb, and dated names without an
+	 * extension ("2022-10-31-phone-incident"). */
+	cfg.include = pm_xreallocarray(cfg.include, cfg.ninclude + 6,
 	    sizeof(*cfg.include));
 	cfg.include[cfg.ninclude++] = pm_xstrdup("**/*.md");
-	cfg.include[cfg.ninclude++] = pm_xstrdup("*.md");
+	cfg.include[cfg.ninclude++] = pm_xstrdup("**/*.md.erb");
+	cfg.include[cfg.ninclude++] = pm_xstrdup("**/*.markdown");
+	cfg.include[cfg.ninclude++] = pm_xstrdup(
+	    "**/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]-*");
 
 	memset(&lo, 0, sizeof(lo));
 	lo.kind = PM_SRC_WORKTREE;
@@ -552,7 +963,9 @@ cmd_init(int argc, char *argv[], struct pm_ctx *ctx)
 		rc = cmd_fail();
 		goto done;
 	}
-	n = build_config(&text, corpus);
+	found = pm_xcalloc(corpus->ndocs + 1, sizeof(*found));
+	judge(corpus, &cfg, found);
+	n = build_config(&text, corpus, found);
 
 	/* What we write must read back. */
 	pm_config_init(&check);
@@ -588,6 +1001,10 @@ cmd_init(int argc, char *argv[], struct pm_ctx *ctx)
 done:
 	pm_buf_release(&text);
 	free(path);
+	if (found != NULL)
+		for (i = 0; i < corpus->ndocs; i++)
+			pm_doc_free(found[i].body);
+	free(found);
 	if (corpus != NULL)
 		pm_corpus_free(corpus);
 	pm_config_release(&cfg);

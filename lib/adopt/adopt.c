@@ -24,6 +24,7 @@
 #include "base/time.h"
 #include "base/utf8.h"
 #include "doc/doc.h"
+#include "doc/infer.h"
 
 #define	BOM	"\xef\xbb\xbf"
 #define	CONTEXT	3		/* lines of context in the diff */
@@ -276,6 +277,24 @@ pm_adopt_foreign(const struct pm_doc *doc)
 		if (fm_has(doc, own_keys[i], strlen(own_keys[i])))
 			return 0;
 	return 1;
+}
+
+struct pm_doc *
+pm_adopt_parse_body(const struct pm_doc *doc, const struct pm_config *cfg)
+{
+	struct pm_doc	*b;
+	size_t		 off;
+
+	off = doc->body_line >= 1 && doc->body_line <= doc->nlines ?
+	    doc->line_off[doc->body_line - 1] : doc->textsz;
+	pm_doc_parse(&b, doc->path, doc->text + off, doc->textsz - off, cfg,
+	    PM_PARSE_FORCE);
+	if (!b->meta.inferred)
+		pm_infer_meta(b, cfg);
+	b->has_added = doc->has_added;
+	b->added = doc->added;
+	b->added_by = doc->added_by;
+	return b;
 }
 
 size_t

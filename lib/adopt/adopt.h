@@ -57,6 +57,16 @@ unsigned int	 pm_adopt_merge_fields(struct pm_buf *out,
 		    const struct pm_doc *doc, const struct pm_doc *body,
 		    const char *id, const char *eol);
 
+/*
+ * The body of doc (after its front matter) parsed on its own as a
+ * report without front matter, its metadata inferred, and doc's
+ * history copied: what a foreign front matter's file says.  The caller
+ * frees it with pm_doc_free, before doc.
+ */
+struct pm_config;
+struct pm_doc	*pm_adopt_parse_body(const struct pm_doc *doc,
+		    const struct pm_config *cfg);
+
 /* The byte offset where lines are added to doc's front matter: the
  * start of its closing fence. */
 size_t	 pm_adopt_merge_at(const struct pm_doc *doc);

@@ -6,7 +6,7 @@
 FIX=$TOP/tests/adopt/fixtures
 GOLD=$TOP/tests/adopt/golden
 
-for style in stats sre dmy messy; do
+for style in stats sre dmy messy nested; do
 	d=$(tmpdir)
 	git init -q "$d/repo"
 	cp -R "$FIX/$style/." "$d/repo/"
@@ -39,4 +39,35 @@ for style in stats sre dmy messy; do
 	check "init $style: lint now sees every report" \
 	    sh -c "! grep -q 'look like post-mortems' '$d/lint.err'"
 done
+
+# A large repository with its reports in a subfolder (issue 11): the
+# globs name that folder, .md.erb and files without an extension
+# included; guides, runbooks and a dated guide elsewhere left out; the
+# template and the index excluded; the severity word found.
+d=$(tmpdir)
+git init -q "$d/repo"
+cp -R "$FIX/nested/." "$d/repo/"
+(cd "$d/repo" && git add -A && commit_at 2025-01-01T00:00:00Z init)
+(cd "$d/repo" && $PM init >/dev/null 2>&1)
+y=$d/repo/.postmortem.yaml
+check "init nested: one glob for the reports' folder" \
+    grep -q '^  - "handbook/incidents/\*\*/\*.md"' "$y"
+check "init nested: .md.erb reports included" \
+    grep -q '^  - "handbook/incidents/\*\*/\*.md.erb"' "$y"
+check "init nested: a report without an extension by its path" \
+    grep -q '^  - "handbook/incidents/2023-03-12-laptop-stolen"' "$y"
+check "init nested: the template is excluded" \
+    grep -q '^  - "handbook/incidents/template.md"	# a template' "$y"
+check "init nested: the index is excluded" \
+    grep -q '^  - "handbook/incidents/index.md"' "$y"
+check "init nested: nothing outside the folder is included" \
+    sh -c "! grep -q -e '^  - \"docs' -e '^  - \"runbooks' -e 'guides' \
+    -e '^  - \"\*\*' '$y'"
+check "init nested: the severity word found is in the table" \
+    grep -q '^  "Major": SEV2' "$y"
+(cd "$d/repo" && $PM adopt >"$d/adopt" 2>"$d/adopt.err")
+check "init nested: adopt then finds the 4 reports and no other file" \
+    test "$(grep -c '^diff --git' "$d/adopt")" -eq 4
+check "init nested: the template is skipped by adopt, silently (excluded)" \
+    sh -c "! grep -q template '$d/adopt' '$d/adopt.err'"
 done_testing
