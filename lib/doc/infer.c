@@ -1441,6 +1441,38 @@ infer_title(struct infer *in, const struct pm_section *title)
 }
 
 /*
+ * "**Severity:** Major (High impact)" as a paragraph of its own in any
+ * section ("## Impact"): a bold key is written as metadata, not prose.
+ */
+static void
+scan_bold_severity(struct infer *in)
+{
+	const struct pm_doc	*doc = in->doc;
+	struct mline		 ml;
+	const char		*s;
+	size_t			 len;
+	unsigned int		 n;
+	int			 infence = 0;
+
+	for (n = doc->body_line > 0 ? doc->body_line : 1; n <= doc->nlines;
+	    n++) {
+		if ((s = line_at(doc, n, &len)) == NULL)
+			break;
+		if (fence_line(s, len)) {
+			infence = !infence;
+			continue;
+		}
+		if (infence || !read_mline(s, len, &ml) || !ml.bold ||
+		    ml.listitem || key_kind(ml.key, ml.keylen) != MK_SEVERITY)
+			continue;
+		ml.line = n;
+		(void)apply(in, &ml, 0);
+		if (in->doc->meta.severity_raw.s != NULL)
+			return;
+	}
+}
+
+/*
  * A heading that is a metadata line itself: "## Severity: High",
  * "## Owner: @handle".
  */
@@ -1553,6 +1585,8 @@ pm_infer_meta(struct pm_doc *doc, const struct pm_config *cfg)
 		else
 			scan_heading(&in, sec);
 	}
+	if (m->severity_raw.s == NULL)
+		scan_bold_severity(&in);
 	from_timeline(&in);
 }
 
