@@ -210,12 +210,36 @@ static void
 missing_why(struct pm_buf *out, const struct pm_doc *doc,
     unsigned int missing)
 {
-	int	 first = 1;
-	size_t	 i, rows = 0;
+	const struct pm_trow *bad = NULL;
+	struct pm_buf	 why = PM_BUF_INIT;
+	int		 first = 1, noday = 0;
+	size_t		 i, rows = 0;
 
-	for (i = 0; i < doc->timeline.n; i++)
+	for (i = 0; i < doc->timeline.n; i++) {
 		rows += doc->timeline.rows[i].ok &&
 		    !doc->timeline.rows[i].date_only;
+		noday |= doc->timeline.rows[i].no_day;
+		if (bad == NULL && !doc->timeline.rows[i].ok &&
+		    doc->timeline.rows[i].error != NULL)
+			bad = &doc->timeline.rows[i];
+	}
+	/* Why the timeline gave no time: what the reader said. */
+	if (doc->timeline.why_started != NULL)
+		pm_buf_puts(&why, doc->timeline.why_started);
+	else if (!doc->timeline.present && doc->timeline.n == 0)
+		pm_buf_puts(&why, "no Timeline section and no Start: line "
+		    "with a day and a time");
+	else if (doc->timeline.n == 0)
+		pm_buf_puts(&why, "no timeline row with a time");
+	else if (rows == 0 && bad != NULL)
+		pm_buf_printf(&why, "no timeline time could be read; line "
+		    "%u: %s", bad->pos.line, bad->error);
+	else if (rows == 0 && noday)
+		pm_buf_puts(&why, "the timeline's times name no day, and "
+		    "no date line, title or file name gives one");
+	else if (rows == 0)
+		pm_buf_puts(&why, "no timeline row with a day and a time "
+		    "of day");
 #define	SEP	(first ? (first = 0, "") : "; ")
 	if (missing & PM_ADOPT_TITLE)
 		pm_buf_printf(out, "%stitle (no level-1 heading, and the file "
@@ -224,24 +248,26 @@ missing_why(struct pm_buf *out, const struct pm_doc *doc,
 		pm_buf_printf(out, "%sseverity (no Severity: line with SEV0-4, "
 		    "P0-4 or a word of the severities table)", SEP);
 	if (missing & PM_ADOPT_STARTED)
-		pm_buf_printf(out, "%sstarted (%s)", SEP,
-		    !doc->timeline.present ? "no Timeline section and no "
-		    "Start: line with a day and a time" : rows == 0 ?
-		    "no timeline row with a day and a time of day" :
-		    "no Start: line, and the timeline's first time is "
-		    "not certain");
-	if (missing & PM_ADOPT_ENDED)
+		pm_buf_printf(out, "%sstarted (%s)", SEP, rows == 0 ||
+		    doc->timeline.why_started != NULL ? pm_buf_cstr(&why) :
+		    "no Start: line, and the timeline's first time is not "
+		    "certain");
+	if ((missing & PM_ADOPT_ENDED) && doc->timeline.why_ended != NULL)
+		pm_buf_printf(out, "%sended (%s)", SEP,
+		    doc->timeline.why_ended);
+	else if (missing & PM_ADOPT_ENDED)
 		pm_buf_printf(out, "%sended (%s)", SEP, rows == 1 ?
 		    "a single timeline row, and no End: or Resolved: line" :
 		    rows > 1 ? "no End: or Resolved: line, and the "
 		    "timeline's last time is not certain" :
-		    "no timeline row with a time, and no End: or "
-		    "Resolved: line");
+		    (missing & PM_ADOPT_STARTED) ? "same reason" :
+		    pm_buf_cstr(&why));
 	if (missing & PM_ADOPT_AUTHORS)
 		pm_buf_printf(out, "%sauthors (no Authors: or Owner: line, "
 		    "and no commit added the file)", SEP);
 #undef SEP
 	pm_buf_puts(out, "; add by hand");
+	pm_buf_release(&why);
 }
 
 int
