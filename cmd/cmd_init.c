@@ -656,7 +656,7 @@ static size_t
 build_config(struct pm_buf *out, const struct pm_corpus *c,
     const struct found *f)
 {
-	struct tallies	 heads, zones, others, globs;
+	struct tallies	 heads, zones, others, globs, needs;
 	const struct pm_doc *doc;
 	const struct pm_section *sec;
 	size_t		 i, j, k, nfm = 0, nleg = 0, dmy = 0, mdy = 0;
@@ -666,6 +666,7 @@ build_config(struct pm_buf *out, const struct pm_corpus *c,
 	memset(&zones, 0, sizeof(zones));
 	memset(&others, 0, sizeof(others));
 	memset(&globs, 0, sizeof(globs));
+	memset(&needs, 0, sizeof(needs));
 	for (i = 0; i < c->ndocs; i++) {
 		doc = c->docs[i];
 		if (doc->meta.has_fm && !f[i].report) {
@@ -681,9 +682,21 @@ build_config(struct pm_buf *out, const struct pm_corpus *c,
 			if (doc->timeline.rows[j].time_raw != NULL)
 				date_evidence(doc->timeline.rows[j].time_raw,
 				    &dmy, &mdy);
-		if (doc->timeline.zone != NULL)
+		if (doc->timeline.zone != NULL &&
+		    doc->timeline.zone_error != NULL)
+			tally_add(&needs, doc->timeline.zone,
+			    strlen(doc->timeline.zone), -1);
+		else if (doc->timeline.zone != NULL)
 			tally_add(&zones, doc->timeline.zone,
 			    strlen(doc->timeline.zone), -1);
+		for (j = 0; j < doc->timeline.n; j++)
+			if (doc->timeline.rows[j].zone != NULL &&
+			    !doc->timeline.rows[j].ok &&
+			    doc->timeline.rows[j].error != NULL &&
+			    strstr(doc->timeline.rows[j].error, "zone") !=
+			    NULL)
+				tally_add(&needs, doc->timeline.rows[j].zone,
+				    strlen(doc->timeline.rows[j].zone), -1);
 		for (j = 0; j < doc->nsecs; j++) {
 			sec = &doc->secs[j];
 			if (sec->heading == NULL)
@@ -758,6 +771,20 @@ build_config(struct pm_buf *out, const struct pm_corpus *c,
 		pm_buf_puts(out, "# The zone of times that name none (default "
 		    "UTC): an abbreviation or an offset.\n# timezone: UTC\n\n");
 
+	/* The zones the reader could not resolve: what to write under
+	 * zones: for their times to be read. */
+	if (needs.n > 0) {
+		qsort(needs.v, needs.n, sizeof(*needs.v), tally_cmp);
+		pm_buf_puts(out, "# Zones the reports name that are ambiguous "
+		    "or unknown: their times are not\n# read until you say "
+		    "what each means (an offset or a region).\n# zones:\n");
+		for (i = 0; i < needs.n; i++)
+			pm_buf_printf(out, "#   \"%s\": OFFSET-OR-REGION\t# "
+			    "in %zu report%s\n", needs.v[i].s, needs.v[i].n,
+			    needs.v[i].n == 1 ? "" : "s");
+		pm_buf_putc(out, '\n');
+	}
+
 	if (heads.n > 0)
 		qsort(heads.v, heads.n, sizeof(*heads.v), tally_cmp);
 	pm_buf_puts(out, "# Headings that name a section in words of their "
@@ -802,6 +829,7 @@ build_config(struct pm_buf *out, const struct pm_corpus *c,
 	    "#   base_url: https://postmortems.example.com/\n");
 
 	tally_free(&globs);
+	tally_free(&needs);
 	tally_free(&heads);
 	tally_free(&zones);
 	tally_free(&others);
