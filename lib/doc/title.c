@@ -746,19 +746,48 @@ count_placeholders(const struct pm_doc *doc)
 	return n;
 }
 
+/*
+ * 1 if the name says template: its first or last word, or a folder of
+ * that name ("template.md", "incident-template.md", "templates/x.md"),
+ * not a word inside ("2024-01-09-template-engine-outage.md").
+ */
+static int
+template_name(const char *path, const char *base)
+{
+	const char	*p, *e, *w;
+	size_t		 n;
+
+	for (p = path; p < base; p = e + 1) {
+		e = strchr(p, '/');
+		n = (size_t)(e - p);
+		if (ieqn(p, n, "template") || ieqn(p, n, "templates"))
+			return 1;
+	}
+	/* The stem: up to the first dot. */
+	for (e = base; *e != '\0' && *e != '.'; e++)
+		continue;
+	for (w = base; w < e && isalnum((unsigned char)*w); w++)
+		continue;
+	if (ieqn(base, (size_t)(w - base), "template") ||
+	    ieqn(base, (size_t)(w - base), "templates"))
+		return 1;
+	for (w = e; w > base && isalnum((unsigned char)w[-1]); w--)
+		continue;
+	return ieqn(w, (size_t)(e - w), "template") ||
+	    ieqn(w, (size_t)(e - w), "templates");
+}
+
 int
 pm_doc_is_template(const struct pm_doc *doc, const char **why)
 {
 	const char	*base, *p;
-	size_t		 i, len;
+	size_t		 i;
 
 	base = (p = strrchr(doc->path, '/')) != NULL ? p + 1 : doc->path;
-	len = strlen(base);
-	for (i = 0; i + 8 <= len; i++)
-		if (strncasecmp(base + i, "template", 8) == 0) {
-			*why = "its file name says it is a template";
-			return 1;
-		}
+	if (template_name(doc->path, base)) {
+		*why = "its file name says it is a template";
+		return 1;
+	}
 	/* A broken front matter is a report's error to report. */
 	if (doc->meta.has_fm && !doc->meta.fm_ok)
 		return 0;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "doc/doc.h"
 #include "doc/title.h"
 #include "harness.h"
 
@@ -47,6 +48,21 @@ ph(const char *s, int want)
 
 	snprintf(name, sizeof(name), "placeholder '%s'", s);
 	INT_EQ(pm_placeholder(s, strlen(s)), want, name);
+}
+
+static void
+tmpl(const char *path, int want)
+{
+	struct pm_doc	*d;
+	const char	*why = NULL;
+	char		 name[256];
+	static const char text[] = "# Disk full\n\n## Timeline\n\n"
+	    "- 2024-01-09 10:00 UTC: the disk fills\n";
+
+	pm_doc_parse(&d, path, text, sizeof(text) - 1, NULL, PM_PARSE_FORCE);
+	snprintf(name, sizeof(name), "template by name '%s'", path);
+	INT_EQ(pm_doc_is_template(d, &why), want, name);
+	pm_doc_free(d);
 }
 
 int
@@ -133,6 +149,13 @@ main(void)
 	ph("[search]", 0);
 	ph("[search, api]", 0);
 	ph("[\"@rosa\"]", 0);
+
+	tmpl("template.md", 1);
+	tmpl("docs/incident-report-template.md", 1);
+	tmpl("Template-incident-report.md", 1);
+	tmpl("templates/postmortem.md", 1);
+	tmpl("notes/2024-01-09-template-engine-outage.md", 0);
+	tmpl("2024-01-09-outage.md", 0);
 
 	pm_arena_release(&arena);
 	return harness_done();
