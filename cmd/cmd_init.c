@@ -883,7 +883,8 @@ done:
  */
 static void
 suggest_start(struct pm_ctx *ctx, struct pm_source *src,
-    const struct pm_corpus *c, const struct pm_buf *text)
+    const struct pm_corpus *c, const struct found *f,
+    const struct pm_buf *text)
 {
 	struct pm_config	 cfg;
 	struct pm_rulepacks	*packs = NULL;
@@ -901,8 +902,7 @@ suggest_start(struct pm_ctx *ctx, struct pm_source *src,
 	lo.has_history = pm_source_has_repo(src);
 	lo.threads = 1;
 	for (i = 0; i < c->ndocs; i++) {
-		if (c->docs[i]->kind != PM_DOC_FRONTMATTER &&
-		    !is_report(c->docs[i]))
+		if (c->docs[i]->kind != PM_DOC_FRONTMATTER && !f[i].report)
 			continue;
 		nrep++;
 		pm_lint_doc(c->docs[i], c, &cfg, packs, &lo, &fs, NULL);
@@ -1024,7 +1024,7 @@ cmd_init(int argc, char *argv[], struct pm_ctx *ctx)
 	}
 	fprintf(stderr, "postmortem init: wrote .postmortem.yaml (%zu "
 	    "report%s found)\n", n, n == 1 ? "" : "s");
-	suggest_start(ctx, src, corpus, &text);
+	suggest_start(ctx, src, corpus, found, &text);
 	rc = PM_EXIT_OK;
 done:
 	pm_buf_release(&text);
