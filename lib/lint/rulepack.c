@@ -113,6 +113,9 @@ struct	pm_matcher {
 	pcre2_match_context	*lim;		/* rp->mctx with an offset limit */
 	unsigned char		*hit;		/* hit[j]: rule j's keyword is
 						   in the text (scan_keywords) */
+	size_t			*hpos, *hrule;	/* each keyword starting a word:
+						   offset and rule, in order */
+	size_t			 nh, caph;
 	const struct pm_doc	*doc;		/* pack_ok is for this one */
 	unsigned char		*pack_ok;	/* pack i runs on doc */
 	struct pm_buf		 text;		/* joined, masked prose */
@@ -1119,6 +1122,8 @@ pm_matcher_free(struct pm_matcher *m)
 		return;
 	pcre2_match_data_free(m->md);
 	pcre2_match_context_free(m->lim);
+	free(m->hpos);
+	free(m->hrule);
 	free(m->hit);
 	free(m->pack_ok);
 	pm_buf_release(&m->text);
@@ -1531,22 +1536,26 @@ select_packs(struct pm_lint *lt)
 /*
  * Set hit[j] for every rule j of the pack with a literal prefilter one
  * of whose words is in the text (ASCII case folded), clear it for the
- * others.  One pass: a byte pair that starts no word is skipped with
- * one bit test.
+ * others, and list in m->hpos/hrule each such word that starts a word
+ * (no ASCII letter, digit or '_' before it: "cause" is not in
+ * "because").  One pass: a byte pair that starts no word is skipped
+ * with one bit test.
  */
+static int	word_byte(unsigned char);
+
 static void
 scan_keywords(const struct pm_pack *pk, const char *text, size_t n,
-    unsigned char *hit)
+    struct pm_matcher *m)
 {
 	const unsigned char	*s = (const unsigned char *)text;
 	const struct pm_kw	*kw;
-	size_t			 i, j, k, left = 0;
+	unsigned char		*hit = m->hit;
+	size_t			 i, j, k;
 	unsigned int		 pair;
 
-	for (j = 0; j < pk->nrules; j++) {
+	for (j = 0; j < pk->nrules; j++)
 		hit[j] = 0;
-		left += pk->rules[j].pre_lit;
-	}
+	m->nh = 0;
 	for (i = 0; i + 1 < n; i++) {
 		pair = (unsigned int)fold(s[i]) << 8 | fold(s[i + 1]);
 		if ((pk->pairs[pair >> 3] & (1u << (pair & 7))) == 0)
@@ -1554,7 +1563,7 @@ scan_keywords(const struct pm_pack *pk, const char *text, size_t n,
 		for (k = pk->kwfirst[fold(s[i])]; k < pk->kwfirst[fold(s[i]) + 1];
 		    k++) {
 			kw = &pk->kw[k];
-			if (hit[kw->rule] || kw->len > n - i)
+			if (kw->len > n - i)
 				continue;
 			for (j = 0; j < kw->len && fold(s[i + j]) ==
 			    (unsigned char)kw->s[j]; j++)
@@ -1562,8 +1571,19 @@ scan_keywords(const struct pm_pack *pk, const char *text, size_t n,
 			if (j < kw->len)
 				continue;
 			hit[kw->rule] = 1;
-			if (--left == 0)
-				return;
+			/* Where it starts a word, for match_near_keywords(). */
+			if ((i > 0 && word_byte(s[i - 1]) && word_byte(s[i])) ||
+			    (m->nh > 0 && m->hpos[m->nh - 1] == i &&
+			    m->hrule[m->nh - 1] == kw->rule))
+				continue;
+			if (m->nh + 1 > m->caph) {
+				m->hpos = pm_xgrow(m->hpos, &m->caph, m->nh + 1,
+				    sizeof(*m->hpos));
+				m->hrule = pm_xreallocarray(m->hrule, m->caph,
+				    sizeof(*m->hrule));
+			}
+			m->hpos[m->nh] = i;
+			m->hrule[m->nh++] = kw->rule;
 		}
 	}
 }
@@ -1574,42 +1594,6 @@ word_byte(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 	    (c >= '0' && c <= '9') || c == '_';
-}
-
-/*
- * The offset of the first word of rule j's literal prefilter at or
- * after from in the text (ASCII folded), where it starts a word (no
- * ASCII letter, digit or '_' before it: "cause" is not in "because"),
- * or n if there is none.
- */
-static size_t
-next_keyword(const struct pm_pack *pk, size_t j, const char *text, size_t n,
-    size_t from)
-{
-	const unsigned char	*s = (const unsigned char *)text;
-	const struct pm_kw	*kw;
-	size_t			 i, k, c;
-	unsigned int		 pair;
-
-	for (i = from; i + 1 < n; i++) {
-		pair = (unsigned int)fold(s[i]) << 8 | fold(s[i + 1]);
-		if ((pk->pairs[pair >> 3] & (1u << (pair & 7))) == 0)
-			continue;
-		for (k = pk->kwfirst[fold(s[i])]; k < pk->kwfirst[fold(s[i]) +
-		    1]; k++) {
-			kw = &pk->kw[k];
-			if (kw->rule != j || kw->len > n - i ||
-			    (i > 0 && word_byte(s[i - 1]) &&
-			    word_byte(s[i])))
-				continue;
-			for (c = 0; c < kw->len && fold(s[i + c]) ==
-			    (unsigned char)kw->s[c]; c++)
-				continue;
-			if (c == kw->len)
-				return i;
-		}
-	}
-	return n;
 }
 
 /*
@@ -1700,12 +1684,13 @@ match_near_keywords(struct pm_lint *lt, enum pm_rule_id family,
 	const struct pm_prule	*r = &pk->rules[j];
 	struct pm_matcher	*m = lt->m;
 	size_t			 n = m->text.len, hit, from = 0, resume = 0;
-	size_t			 start, nmatch = 0;
+	size_t			 start, nmatch = 0, h;
 	int			 rc;
 
-	while (nmatch < MAX_MATCHES && from < n) {
-		if ((hit = next_keyword(pk, j, m->text.ptr, n, from)) >= n)
-			break;
+	(void)n;
+	for (h = 0; nmatch < MAX_MATCHES && h < m->nh; h++) {
+		if (m->hrule[h] != j || (hit = m->hpos[h]) < from)
+			continue;
 		/* Never back before resume: a long line stays linear. */
 		start = clause_start(m->text.ptr, hit, resume);
 		pcre2_set_offset_limit(m->lim, hit);
@@ -1750,7 +1735,7 @@ run_patterns(struct pm_lint *lt, enum pm_rule_id family,
 		if (pk->family != family || !m->pack_ok[i])
 			continue;
 		if (pk->nkw > 0)
-			scan_keywords(pk, m->text.ptr, m->text.len, m->hit);
+			scan_keywords(pk, m->text.ptr, m->text.len, m);
 		for (j = 0; j < pk->nrules; j++) {
 			r = &pk->rules[j];
 			if (r->shadowed)
