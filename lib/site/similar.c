@@ -23,6 +23,7 @@
 #define	TOK_MAX		40	/* longer "words" are not words */
 #define	DOC_TOKENS	20000	/* tokens read per report */
 #define	QSCALE		32767	/* unit weights as integers */
+#define	WTAB		2048	/* slots for the word lists (> 2 * both) */
 #define	TERMS_KEPT	60	/* heaviest terms kept per report */
 #define	NAME_BOOST	3	/* names (Redis, OOMKilled, `code`) weigh more */
 
@@ -30,7 +31,8 @@ struct	term {
 	const char	*key;		/* stems, "word" or "word word" */
 	const char	*disp;		/* as first written */
 	uint32_t	 df;
-	uint32_t	 lastdoc;	/* for df: last report counted, + 1 */
+	uint32_t	 stamp;		/* report being read + 1, and */
+	uint32_t	 slot;		/* the term's place in its vector */
 	int32_t		 p1, p2;	/* a phrase's words, or -1 */
 };
 
@@ -45,6 +47,9 @@ struct	pm_sim {
 	size_t		 nterms, capterms;
 	uint32_t	*tab;		/* hash of keys: term index + 1 */
 	size_t		 captab;
+	/* Stop words (1) and generic words (2), hashed once. */
+	const char	*wtab[WTAB];
+	int		 wkind[WTAB];
 	/* Vectors in one array: report i is ents[off[i] .. off[i + 1]),
 	 * sorted by term. */
 	struct ent	*ents;
@@ -149,16 +154,41 @@ static const char *const generic[] = {
 	"weeks", "went", "www", "year", "years",
 };
 
-static int
-cmp_str(const void *k, const void *e)
+static uint64_t	 hash(const char *);
+
+static void
+words_init(struct pm_sim *m)
 {
-	return strcmp(k, *(const char *const *)e);
+	size_t	 i, j, n;
+	const char *const *l;
+
+	for (j = 1; j <= 2; j++) {
+		l = j == 1 ? stops : generic;
+		n = j == 1 ? sizeof(stops) / sizeof(stops[0]) :
+		    sizeof(generic) / sizeof(generic[0]);
+		for (i = 0; i < n; i++) {
+			size_t h = hash(l[i]) & (WTAB - 1);
+
+			while (m->wtab[h] != NULL && strcmp(m->wtab[h], l[i]))
+				h = (h + 1) & (WTAB - 1);
+			if (m->wtab[h] == NULL) {
+				m->wtab[h] = l[i];
+				m->wkind[h] = (int)j;
+			}
+		}
+	}
 }
 
+/* 1 for a stop word, 2 for a generic word, else 0. */
 static int
-in_list(const char *w, const char *const *l, size_t n)
+word_kind(const struct pm_sim *m, const char *w)
 {
-	return bsearch(w, l, n, sizeof(*l), cmp_str) != NULL;
+	size_t	 h = hash(w) & (WTAB - 1);
+
+	for (; m->wtab[h] != NULL; h = (h + 1) & (WTAB - 1))
+		if (strcmp(m->wtab[h], w) == 0)
+			return m->wkind[h];
+	return 0;
 }
 
 static int
@@ -264,7 +294,7 @@ intern(struct pm_sim *m, const char *key, const char *disp, size_t displen,
 	t->key = pm_arena_strdup(&m->a, key);
 	t->disp = pm_arena_strndup(&m->a, disp, displen);
 	t->df = 0;
-	t->lastdoc = 0;
+	t->stamp = 0;
 	t->p1 = p1;
 	t->p2 = p2;
 	m->tab[i] = (uint32_t)m->nterms + 1;
@@ -290,11 +320,23 @@ struct	tok {
 	int		 sent;		/* at the start of a sentence */
 	int		 code;		/* inside `code` */
 	size_t		 ntitle;	/* v[0 .. ntitle) came from the title */
+	uint32_t	 doc;		/* the report being read */
 };
 
+/* Count term id of weight w in the report being read: one entry a
+ * term, found again through the term's stamp (no sort, no search). */
 static void
 add(struct tok *k, uint32_t id, int w)
 {
+	struct term	*t = &k->m->terms[id];
+
+	if (t->stamp == k->doc + 1) {
+		k->v[t->slot].q += w;
+		return;
+	}
+	t->stamp = k->doc + 1;
+	t->slot = (uint32_t)k->n;
+	t->df++;
 	k->v = pm_xgrow(k->v, &k->cap, k->n + 1, sizeof(*k->v));
 	k->v[k->n].t = id;
 	k->v[k->n++].q = w;
@@ -336,7 +378,7 @@ word(struct tok *k, const char *s, size_t n, int w)
 	char		 low[TOK_MAX + 1], key[2 * TOK_MAX + 2];
 	char		 disp[2 * TOK_MAX + 2];
 	size_t		 i, nd = 0, nx = 0, ncont = 0, len;
-	int		 gen;
+	int		 gen, kind;
 	int32_t		 id = -1, pid;
 
 	if (n > TOK_MAX || n < 2) {
@@ -369,22 +411,27 @@ word(struct tok *k, const char *s, size_t n, int w)
 			return;
 	} else if (nd > 0 && (n > 8 || (nx == n && n >= 6)))
 		return;
-	if (in_list(low, stops, sizeof(stops) / sizeof(stops[0])))
+	if ((kind = word_kind(k->m, low)) == 1)
 		return;
 	/* Names of things (Redis, PgBouncer, OOMKilled, S3, 502, `code`)
 	 * say more about an incident than the words around them. */
 	if (k->names && (k->code || nd > 0 || (s[0] >= 'A' && s[0] <= 'Z' &&
 	    !k->sent) || upper_inside(s, n)))
 		w *= NAME_BOOST;
-	gen = in_list(low, generic, sizeof(generic) / sizeof(generic[0]));
+	gen = kind == 2;
 	len = nd == n ? n : stem(low, n);
 	if (!gen)
 		add(k, id = (int32_t)intern(k->m, low, s, n, -1, -1), w);
 	if (k->have_prev && !k->hard && !(gen && k->prev_generic)) {
-		snprintf(key, sizeof(key), "%s %s", k->prev_key, low);
-		snprintf(disp, sizeof(disp), "%.*s %.*s",
-		    (int)k->prev_rawlen, k->prev_raw, (int)n, s);
-		pid = (int32_t)intern(k->m, key, disp, strlen(disp),
+		/* "prev word", without printf: this runs per word. */
+		i = strlen(k->prev_key);
+		memcpy(key, k->prev_key, i);
+		key[i] = ' ';
+		memcpy(key + i + 1, low, len + 1);
+		memcpy(disp, k->prev_raw, k->prev_rawlen);
+		disp[k->prev_rawlen] = ' ';
+		memcpy(disp + k->prev_rawlen + 1, s, n);
+		pid = (int32_t)intern(k->m, key, disp, k->prev_rawlen + 1 + n,
 		    k->prev_id, id);
 		add(k, (uint32_t)pid, w);
 	}
@@ -576,23 +623,26 @@ static void
 topk(double *w, const struct ent *e, size_t n, double *norm)
 {
 	struct wi	*v;
-	size_t		 i;
+	size_t		 i, m;
 
 	if (n <= TERMS_KEPT)
 		return;
 	v = pm_xcalloc(n, sizeof(*v));
-	for (i = 0; i < n; i++) {
-		v[i].w = w[i];
-		v[i].t = e[i].t;
-		v[i].j = i;
+	for (i = 0, m = 0; i < n; i++)
+		if (w[i] > 0) {		/* only these can be kept */
+			v[m].w = w[i];
+			v[m].t = e[i].t;
+			v[m++].j = i;
+		}
+	if (m > TERMS_KEPT) {
+		qsort(v, m, sizeof(*v), cmp_wi);
+		*norm = 0;
+		for (i = 0; i < m; i++)
+			if (i >= TERMS_KEPT)
+				w[v[i].j] = 0;
+			else
+				*norm += v[i].w * v[i].w;
 	}
-	qsort(v, n, sizeof(*v), cmp_wi);
-	*norm = 0;
-	for (i = 0; i < n; i++)
-		if (i >= TERMS_KEPT)
-			w[v[i].j] = 0;
-		else
-			*norm += v[i].w * v[i].w;
 	free(v);
 }
 
@@ -626,7 +676,8 @@ build_vectors(struct site *s, struct pm_sim *m)
 {
 	struct tok	 k;
 	struct ent	*all = NULL, *v;
-	size_t		 nall = 0, capall = 0, i, j, o, n, *roff, cap, captt = 0;
+	size_t		 nall = 0, capall = 0, i, j, n, first, *roff, cap,
+			 captt = 0;
 	double		 norm, *w, idf, nd = (double)s->nreps;
 	uint32_t	 t;
 
@@ -636,25 +687,13 @@ build_vectors(struct site *s, struct pm_sim *m)
 	m->toff = pm_xcalloc(s->nreps + 1, sizeof(size_t));
 	for (i = 0; i < s->nreps; i++) {
 		k.n = 0;
+		k.doc = (uint32_t)i;
 		read_doc(&k, s, i);
 		title_terms(m, &k, i, &captt);
-		if (k.n > 1)
-			qsort(k.v, k.n, sizeof(*k.v), cmp_ent);
-		for (j = 0, o = 0; j < k.n; j++) {
-			if (o > 0 && k.v[o - 1].t == k.v[j].t)
-				k.v[o - 1].q += k.v[j].q;
-			else
-				k.v[o++] = k.v[j];
-		}
-		all = pm_xgrow(all, &capall, nall + o + 1, sizeof(*all));
-		if (o > 0)	/* k.v is NULL before the first term */
-			memcpy(all + nall, k.v, o * sizeof(*all));
-		for (j = 0; j < o; j++)
-			if (m->terms[k.v[j].t].lastdoc != i + 1) {
-				m->terms[k.v[j].t].lastdoc = (uint32_t)i + 1;
-				m->terms[k.v[j].t].df++;
-			}
-		nall += o;
+		all = pm_xgrow(all, &capall, nall + k.n + 1, sizeof(*all));
+		if (k.n > 0)	/* k.v is NULL before the first term */
+			memcpy(all + nall, k.v, k.n * sizeof(*all));
+		nall += k.n;
 		roff[i + 1] = nall;
 	}
 	free(k.v);
@@ -692,6 +731,10 @@ build_vectors(struct site *s, struct pm_sim *m)
 			v->t = all[j].t;
 			v->q = q;
 		}
+		first = m->off[i];
+		if (n - first > 1)	/* in term order, for merges */
+			qsort(m->ents + first, n - first, sizeof(*m->ents),
+			    cmp_ent);
 		m->off[i + 1] = n;
 	}
 	free(w);
@@ -1324,6 +1367,7 @@ site_similar(struct site *s)
 
 	m = pm_xcalloc(1, sizeof(*m));
 	s->sim = m;
+	words_init(m);
 	m->svc = pm_xcalloc(s->nreps + 1, sizeof(size_t *));
 	m->cat = pm_xcalloc(s->nreps + 1, sizeof(size_t *));
 	m->nsvc = pm_xcalloc(s->nreps + 1, sizeof(size_t));
