@@ -4,9 +4,11 @@
  * Every report becomes a sparse vector of TF-IDF weights over its
  * words and two-word phrases (title, services, tags, categories,
  * summary, root cause, factors and the other prose sections; the
- * timeline and action items count less); English stop words are
- * dropped and generic words of the trade ("outage", "error",
- * "kubernetes") count only inside a phrase.  Two reports are similar
+ * timeline and action items count less); stop words (English and four
+ * other languages) are dropped, generic words of the trade ("outage",
+ * "error", "kubernetes") count only inside a phrase, names (Redis,
+ * OOMKilled, `code`) count three times, and a report keeps its 60
+ * heaviest terms.  Two reports are similar
  * when the cosine of their vectors reaches SIM_HIGH, or SIM_LOW when
  * they also name the same service and a contributing-factor category
  * few reports name, or when their titles are alike.
