@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Write the seed corpora of the fuzz targets into tests/fuzz/corpus/.
 
-Run from the top of the tree: python3 tests/fuzz/make-seeds.py [C10K_DIR]
+Run from the top of the tree: python3 tests/fuzz/make-seeds.py [CORPUS_DIR]
+(CORPUS_DIR: reports from bench/gen-corpus.py; default build/bench/seeds,
+skipped when absent).
 Seeds are small on purpose (libFuzzer mutates them; big inputs belong in
 tests/hostile/).  Re-running rewrites the generated seeds only.
 """
@@ -11,7 +13,7 @@ import sys
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(TOP, "tests", "fuzz", "corpus")
-C10K = sys.argv[1] if len(sys.argv) > 1 else "/tmp/corp/c10k/postmortems"
+C10K = sys.argv[1] if len(sys.argv) > 1 else os.path.join(TOP, "build", "bench", "seeds")
 
 
 def put(target, name, data):
