@@ -9,6 +9,7 @@
 #include "base/alloc.h"
 #include "base/buf.h"
 #include "base/finding.h"
+#include "base/hash.h"
 
 static const struct {
 	const char	*name;
@@ -202,20 +203,6 @@ pm_rule_by_message(enum pm_rule_id r)
 	}
 }
 
-#define	FNV_BASIS	0xcbf29ce484222325ULL
-
-static uint64_t
-fnv(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char	*s = p;
-	size_t			 i;
-
-	for (i = 0; i < n; i++) {
-		h ^= s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
 
 /* Append s[0..n) with runs of blanks as one space, none at the ends. */
 static void
@@ -341,15 +328,15 @@ pm_findings_fingerprint(struct pm_findings *fs, size_t from,
 		detail = f->detail != NULL ? f->detail : "";
 		pm_buf_truncate(&b, 0);
 		kind = key_text(&b, f, line, arg, &off);
-		h = fnv(FNV_BASIS, rule, strlen(rule) + 1);
-		h = fnv(h, detail, strlen(detail) + 1);
-		h = fnv(h, &"lm"[kind == 'm'], 1);
+		h = pm_fnv64(PM_FNV_INIT, rule, strlen(rule) + 1);
+		h = pm_fnv64(h, detail, strlen(detail) + 1);
+		h = pm_fnv64(h, &"lm"[kind == 'm'], 1);
 		kp = b.ptr != NULL ? b.ptr : "";
-		h = fnv(h, kp, off);
-		h = fnv(h, "", 1);
-		h = fnv(h, kp + off, b.len - off);
+		h = pm_fnv64(h, kp, off);
+		h = pm_fnv64(h, "", 1);
+		h = pm_fnv64(h, kp + off, b.len - off);
 		f->fp = h;
-		k[i].h = fnv(h, f->path, strlen(f->path) + 1);
+		k[i].h = pm_fnv64(h, f->path, strlen(f->path) + 1);
 		k[i].i = from + i;
 	}
 	/* The nth of identical keys in a file, in file order. */
@@ -358,7 +345,7 @@ pm_findings_fingerprint(struct pm_findings *fs, size_t from,
 		r = i > 0 && k[i].h == k[i - 1].h ? r + 1 : 0;
 		f = &fs->v[k[i].i];
 		len = snprintf(rank, sizeof(rank), "#%zu", r);
-		f->fp = fnv(f->fp, rank, (size_t)len);
+		f->fp = pm_fnv64(f->fp, rank, (size_t)len);
 		if (f->fp == 0)
 			f->fp = 1;
 	}

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "base/alloc.h"
+#include "base/hash.h"
 #include "base/arena.h"
 #include "base/time.h"
 #include "doc/doc.h"
@@ -154,8 +155,6 @@ static const char *const generic[] = {
 	"weeks", "went", "www", "year", "years",
 };
 
-static uint64_t	 hash(const char *);
-
 static void
 words_init(struct pm_sim *m)
 {
@@ -167,7 +166,7 @@ words_init(struct pm_sim *m)
 		n = j == 1 ? sizeof(stops) / sizeof(stops[0]) :
 		    sizeof(generic) / sizeof(generic[0]);
 		for (i = 0; i < n; i++) {
-			size_t h = hash(l[i]) & (WTAB - 1);
+			size_t h = pm_fnv64_str(l[i]) & (WTAB - 1);
 
 			while (m->wtab[h] != NULL && strcmp(m->wtab[h], l[i]))
 				h = (h + 1) & (WTAB - 1);
@@ -183,7 +182,7 @@ words_init(struct pm_sim *m)
 static int
 word_kind(const struct pm_sim *m, const char *w)
 {
-	size_t	 h = hash(w) & (WTAB - 1);
+	size_t	 h = pm_fnv64_str(w) & (WTAB - 1);
 
 	for (; m->wtab[h] != NULL; h = (h + 1) & (WTAB - 1))
 		if (strcmp(m->wtab[h], w) == 0)
@@ -247,23 +246,13 @@ stem(char *w, size_t n)
 
 /* ---- the dictionary ---- */
 
-static uint64_t
-hash(const char *s)
-{
-	uint64_t	 h = 1469598103934665603ULL;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
 static void
 tab_put(struct pm_sim *m, uint32_t id)
 {
 	size_t	 i;
 
-	for (i = hash(m->terms[id].key) & (m->captab - 1); m->tab[i] != 0;
-	    i = (i + 1) & (m->captab - 1))
+	for (i = pm_fnv64_str(m->terms[id].key) & (m->captab - 1);
+	    m->tab[i] != 0; i = (i + 1) & (m->captab - 1))
 		continue;
 	m->tab[i] = id + 1;
 }
@@ -284,7 +273,7 @@ intern(struct pm_sim *m, const char *key, const char *disp, size_t displen,
 		for (k = 0; k < m->nterms; k++)
 			tab_put(m, (uint32_t)k);
 	}
-	for (i = hash(key) & (m->captab - 1); m->tab[i] != 0;
+	for (i = pm_fnv64_str(key) & (m->captab - 1); m->tab[i] != 0;
 	    i = (i + 1) & (m->captab - 1))
 		if (strcmp(m->terms[m->tab[i] - 1].key, key) == 0)
 			return m->tab[i] - 1;

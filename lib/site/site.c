@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/hash.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/err.h"
@@ -38,16 +39,6 @@ struct	strset {
 	size_t		 cap;
 };
 
-static uint64_t
-hash(const char *s)
-{
-	uint64_t	 h = 1469598103934665603ULL;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
 static void
 strset_init(struct strset *s, size_t n)
 {
@@ -63,7 +54,7 @@ strset_add(struct strset *s, const char *str)
 {
 	size_t	 i;
 
-	for (i = hash(str) & (s->cap - 1); s->v[i] != NULL;
+	for (i = pm_fnv64_str(str) & (s->cap - 1); s->v[i] != NULL;
 	    i = (i + 1) & (s->cap - 1))
 		if (strcmp(s->v[i], str) == 0)
 			return 0;

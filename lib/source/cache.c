@@ -51,18 +51,6 @@ struct	pm_cache {
 	int			 dropped;
 };
 
-uint64_t
-pm_fnv64(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char	*b = p;
-	size_t			 i;
-
-	for (i = 0; i < n; i++) {
-		h ^= b[i];
-		h *= 0x100000001b3ull;
-	}
-	return h;
-}
 
 static uint32_t
 get32(const unsigned char *p)

@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/hash.h"
+
 #define	PM_CACHE_FENCED	0x1u	/* opens with '---' (after a BOM) */
 #define	PM_CACHE_COMMIT	0x2u	/* a commit: id is its first parent's
 				   hex id, "" for a root */
@@ -76,9 +78,5 @@ int	 pm_cache_save(struct pm_cache *);
 void	 pm_cache_counts(const struct pm_cache *, size_t *hits,
 	    size_t *added);
 void	 pm_cache_free(struct pm_cache *);
-
-/* 64-bit FNV-1a of n bytes, continuing h (start with PM_FNV_INIT). */
-#define	PM_FNV_INIT	0xcbf29ce484222325ull
-uint64_t pm_fnv64(uint64_t h, const void *p, size_t n);
 
 #endif /* PM_CACHE_H */
