@@ -434,6 +434,21 @@ diff_path(struct pm_buf *out, const char *pfx, const char *path)
 	pm_buf_putc(out, '"');
 }
 
+/* The "diff --git", "---" and "+++" lines of one file. */
+static void
+diff_header(struct pm_buf *out, const char *path)
+{
+	pm_buf_puts(out, "diff --git ");
+	diff_path(out, "a/", path);
+	pm_buf_putc(out, ' ');
+	diff_path(out, "b/", path);
+	pm_buf_puts(out, "\n--- ");
+	diff_path(out, "a/", path);
+	pm_buf_puts(out, "\n+++ ");
+	diff_path(out, "b/", path);
+	pm_buf_putc(out, '\n');
+}
+
 void
 pm_adopt_diff(struct pm_buf *out, const char *path, const char *text,
     size_t len, const char *fm, size_t fmlen)
@@ -444,15 +459,7 @@ pm_adopt_diff(struct pm_buf *out, const char *path, const char *text,
 	nold = split_lines(text, len, &lo);
 	nfm = split_lines(fm, fmlen, &fo);
 
-	pm_buf_puts(out, "diff --git ");
-	diff_path(out, "a/", path);
-	pm_buf_putc(out, ' ');
-	diff_path(out, "b/", path);
-	pm_buf_puts(out, "\n--- ");
-	diff_path(out, "a/", path);
-	pm_buf_puts(out, "\n+++ ");
-	diff_path(out, "b/", path);
-	pm_buf_putc(out, '\n');
+	diff_header(out, path);
 	if (b == 0) {
 		/* Lines added before line 1, then context. */
 		ctx = nold < CONTEXT ? nold : CONTEXT;
@@ -494,15 +501,7 @@ pm_adopt_diff_at(struct pm_buf *out, const char *path, const char *text,
 	before = line < CONTEXT ? line : CONTEXT;
 	after = nold - line < CONTEXT ? nold - line : CONTEXT;
 
-	pm_buf_puts(out, "diff --git ");
-	diff_path(out, "a/", path);
-	pm_buf_putc(out, ' ');
-	diff_path(out, "b/", path);
-	pm_buf_puts(out, "\n--- ");
-	diff_path(out, "a/", path);
-	pm_buf_puts(out, "\n+++ ");
-	diff_path(out, "b/", path);
-	pm_buf_putc(out, '\n');
+	diff_header(out, path);
 	pm_buf_printf(out, "@@ -%zu,%zu +%zu,%zu @@\n", line - before + 1,
 	    before + after, line - before + 1, before + nins + after);
 	for (i = line - before; i < line; i++)
