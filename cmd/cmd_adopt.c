@@ -227,8 +227,8 @@ missing_why(struct pm_buf *out, const struct pm_doc *doc,
 	if (doc->timeline.why_started != NULL)
 		pm_buf_puts(&why, doc->timeline.why_started);
 	else if (!doc->timeline.present && doc->timeline.n == 0)
-		pm_buf_puts(&why, "no Timeline section and no Start: line "
-		    "with a day and a time");
+		pm_buf_puts(&why, "no Timeline section and no Start: or "
+		    "Date: line with a day");
 	else if (doc->timeline.n == 0)
 		pm_buf_puts(&why, "no timeline row with a time");
 	else if (rows == 0 && bad != NULL)

@@ -41,7 +41,9 @@ text_ts(const char *name, const struct pm_tsval *v)
 	if (!v->set)
 		return;
 	printf("%-12s %s", name, v->raw);
-	if (v->ok)
+	if (v->ok && v->day)
+		printf("  (%s, day only)", pm_ts_format(buf, v));
+	else if (v->ok)
 		printf("  (%s)", pm_time_format(buf, v->t));
 	else
 		fputs("  (unreadable)", stdout);

@@ -132,7 +132,8 @@ put_time(struct pm_buf *out, const char *key, const struct pm_tsval *tv,
 
 	if (!tv->set || !tv->ok)
 		return;
-	pm_buf_printf(out, "%s: %s%s", key, pm_time_format(buf, tv->t), eol);
+	/* A day is written as the day (SPEC extension), never midnight. */
+	pm_buf_printf(out, "%s: %s%s", key, pm_ts_format(buf, tv), eol);
 }
 
 static void

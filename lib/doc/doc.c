@@ -378,9 +378,44 @@ jtime(struct pm_json *j, const char *key, int64_t t)
 	pm_json_kstr(j, key, pm_time_format(buf, t));
 }
 
+/* Zones run from UTC-12 to UTC+14: a day's span in any of them. */
+#define	DAY_EAST	(14 * 3600)
+#define	DAY_WEST	(12 * 3600)
+
+int64_t
+pm_ts_earliest(const struct pm_tsval *v)
+{
+	return v->day ? v->t - DAY_EAST : v->t;
+}
+
+int64_t
+pm_ts_latest(const struct pm_tsval *v)
+{
+	return v->day ? v->t + PM_DAY - 1 + DAY_WEST : v->t;
+}
+
+int
+pm_ts_after(const struct pm_tsval *a, const struct pm_tsval *b)
+{
+	if (a->day && b->day)
+		return a->t / PM_DAY > b->t / PM_DAY;
+	return pm_ts_earliest(a) > pm_ts_latest(b);
+}
+
+char *
+pm_ts_format(char *buf, const struct pm_tsval *v)
+{
+	if (v->day)
+		return pm_date_format(buf, v->t / PM_DAY -
+		    (v->t % PM_DAY < 0));
+	return pm_time_format(buf, v->t);
+}
+
 static void
 jts(struct pm_json *j, const char *key, const struct pm_tsval *v)
 {
+	char	 buf[32];
+
 	pm_json_key(j, key);
 	if (!v->set) {
 		pm_json_null(j);
@@ -389,7 +424,11 @@ jts(struct pm_json *j, const char *key, const struct pm_tsval *v)
 	pm_json_obj_begin(j);
 	pm_json_kstr(j, "raw", v->raw);
 	pm_json_kbool(j, "ok", v->ok);
-	if (v->ok) {
+	if (v->ok && v->day) {
+		/* The day as written: no time of day to put in "utc". */
+		pm_json_kstr(j, "day", pm_ts_format(buf, v));
+		pm_json_kbool(j, "date_only", 1);
+	} else if (v->ok) {
 		jtime(j, "utc", v->t);
 		pm_json_kbool(j, "has_zone", v->has_zone);
 	}

@@ -41,11 +41,18 @@ struct	pm_str {
 	struct pm_pos	 pos;
 };
 
-/* A timestamp value (started, detected, ...). */
+/*
+ * A timestamp value (started, detected, ...).  started, detected,
+ * mitigated and ended may also be a day ("2022-10-22", an extension of
+ * SPEC section 2): day is set, t is 00:00 UTC of that day, and the
+ * time of day (and zone) is not known, so it is never shown or used
+ * as an instant: rules compare days, or take the whole day in any zone.
+ */
 struct	pm_tsval {
 	int		 set;		/* the field is present */
 	int		 ok;		/* it parsed */
 	int		 has_zone;	/* it carried a zone or offset */
+	int		 day;		/* ok: a day, not an instant */
 	int64_t		 t;		/* UTC seconds, when ok */
 	const char	*raw;		/* as written */
 	struct pm_pos	 pos;
@@ -310,6 +317,20 @@ const char	*pm_doc_line(const struct pm_doc *, unsigned int n,
  * needs PM_PARSE_KEEP_TREE.  Returns 0 or -1. */
 struct pm_buf;
 int	 pm_doc_render_html(const struct pm_doc *, struct pm_buf *out);
+/*
+ * The span of UTC instants a value that is ok may stand for: an
+ * instant is itself; a day is that day in any zone, from its 00:00 at
+ * UTC+14 to its 24:00 at UTC-12.  For rules that must not make a false
+ * finding on a day.
+ */
+int64_t	 pm_ts_earliest(const struct pm_tsval *);
+int64_t	 pm_ts_latest(const struct pm_tsval *);
+/* 1 if a is surely later than b (both ok): two days compare as days,
+ * a day and an instant by the day's span. */
+int	 pm_ts_after(const struct pm_tsval *a, const struct pm_tsval *b);
+/* "2022-10-22" for a day, "2022-10-22T10:05:00Z" for an instant, into
+ * buf (at least 32 bytes). */
+char	*pm_ts_format(char *buf, const struct pm_tsval *);
 /* The model as JSON (`show --format json`), pretty-printed. */
 void	 pm_doc_to_json(const struct pm_doc *, struct pm_buf *out);
 

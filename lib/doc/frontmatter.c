@@ -19,6 +19,7 @@ enum	ftype {
 	F_SEVERITY,
 	F_STATUS,
 	F_TS,
+	F_TSDAY,	/* a timestamp, or a day (SPEC extension) */
 	F_DATE,
 	F_LIST,
 	F_MAP,
@@ -39,10 +40,10 @@ static const struct field fields[] = {
 	{ "id",		 F_ID,	     0, 0 },
 	{ "severity",	 F_SEVERITY, 1, M(severity_raw) },
 	{ "status",	 F_STATUS,   0, M(status_raw) },
-	{ "started",	 F_TS,	     1, M(started) },
-	{ "detected",	 F_TS,	     0, M(detected) },
-	{ "mitigated",	 F_TS,	     0, M(mitigated) },
-	{ "ended",	 F_TS,	     1, M(ended) },
+	{ "started",	 F_TSDAY,    1, M(started) },
+	{ "detected",	 F_TSDAY,    0, M(detected) },
+	{ "mitigated",	 F_TSDAY,    0, M(mitigated) },
+	{ "ended",	 F_TSDAY,    1, M(ended) },
 	{ "services",	 F_LIST,     0, M(services) },
 	{ "tags",	 F_LIST,     0, M(tags) },
 	{ "authors",	 F_LIST,     1, M(authors) },
@@ -264,6 +265,7 @@ read_field(struct pm_doc *doc, const struct field *f,
 	struct pm_tsval	*ts;
 	struct pm_dateval *dv;
 	int64_t		 t;
+	int32_t		 days;
 	int		 hz;
 
 	(void)k;
@@ -277,7 +279,7 @@ read_field(struct pm_doc *doc, const struct field *f,
 	}
 	if (pm_yis_null(v)) {
 		/* "started:" with nothing: present but unreadable. */
-		if (f->type == F_TS) {
+		if (f->type == F_TS || f->type == F_TSDAY) {
 			ts = (struct pm_tsval *)((char *)m + f->off);
 			ts->set = 1;
 			ts->raw = "";
@@ -336,6 +338,7 @@ read_field(struct pm_doc *doc, const struct field *f,
 			    f->name);
 		break;
 	case F_TS:
+	case F_TSDAY:
 		ts = (struct pm_tsval *)((char *)m + f->off);
 		ts->set = 1;
 		ts->raw = keep(doc, v);
@@ -344,7 +347,20 @@ read_field(struct pm_doc *doc, const struct field *f,
 			ts->ok = 1;
 			ts->t = t;
 			ts->has_zone = hz;
-		} else
+		} else if (f->type == F_TSDAY &&
+		    pm_date_parse(&days, v->value) == 0) {
+			/* "started: 2022-10-22": that day, time unknown;
+			 * no zone to carry. */
+			ts->ok = 1;
+			ts->day = 1;
+			ts->t = (int64_t)days * PM_DAY;
+		} else if (f->type == F_TSDAY)
+			pm_doc__finding(doc, PM_RULE_FRONTMATTER_REQUIRED,
+			    p.line, p.col, "cannot parse timestamp '%s' in "
+			    "'%s'; write RFC 3339, like 2025-02-09T10:05:00Z, "
+			    "or the day alone, like 2025-02-09", v->value,
+			    f->name);
+		else
 			pm_doc__finding(doc, PM_RULE_FRONTMATTER_REQUIRED,
 			    p.line, p.col, "cannot parse timestamp '%s' in "
 			    "'%s'; write RFC 3339, like 2025-02-09T10:05:00Z",

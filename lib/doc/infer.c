@@ -160,6 +160,10 @@ struct	infer {
 	struct pm_tz		 tz;		/* tctx.zone points here */
 	int			 have_date;	/* "Date:" read */
 	int64_t			 date_day;
+	/* "Start: Wednesday, 2018-08-22", "Date:", "End:" with a day and
+	 * no time: used when the timeline gives nothing better. */
+	struct pm_tsval		 day_started, day_ended;
+	int			 day_started_key; /* MK_START over MK_DATE */
 	size_t			 tagcap, svccap, authcap, extracap;
 	const char		*svc_src;	/* key line that set services */
 	const char		*auth_src;	/* ... and authors */
@@ -668,10 +672,14 @@ extra_add(struct infer *in, const char *key, const char *value,
 	}
 }
 
-/* Read a time value into a tsval.  Returns 0, or -1 if unreadable. */
+/*
+ * Read a time value into a tsval.  A day without a time of day goes
+ * into *day instead (a day value, never midnight), when day is not
+ * NULL.  Returns 0, or -1 if unreadable (or a day with day NULL).
+ */
 static int
-set_time(struct infer *in, struct pm_tsval *tv, const char *val,
-    size_t len, unsigned int line, unsigned int col, int clock_only)
+set_time(struct infer *in, struct pm_tsval *tv, struct pm_tsval *day,
+    const char *val, size_t len, unsigned int line, unsigned int col)
 {
 	struct pm_ttime	 t;
 	struct pm_ttime_ctx ctx = in->tctx;
@@ -682,16 +690,19 @@ set_time(struct infer *in, struct pm_tsval *tv, const char *val,
 	}
 	if (pm_ttime_parse(&t, val, len, &ctx) == -1)
 		return -1;
-	if (t.date_only && clock_only)
-		return -1;
 	if (!t.has_date && !ctx.has_base)
 		return -1;
+	if (t.date_only && day == NULL)
+		return -1;
 	if (t.date_only)
-		return -1;	/* a day, not an instant: never midnight */
+		tv = day;
 	tv->set = 1;
 	tv->ok = 1;
-	tv->has_zone = 1;	/* resolved to UTC with the declared zone */
-	tv->t = t.t;
+	/* An instant was resolved to UTC with the declared zone; the
+	 * zone does not move a day the report writes as a day. */
+	tv->has_zone = !t.date_only;
+	tv->day = t.date_only;
+	tv->t = t.date_only ? t.day * PM_DAY : t.t;
 	tv->raw = pm_arena_strndup(&in->doc->arena, val, len);
 	tv->pos.line = line;
 	tv->pos.col = col;
@@ -723,6 +734,7 @@ apply(struct infer *in, const struct mline *ml, int extra_ok)
 	struct pm_pos	 pos;
 	enum mkey	 k;
 	enum pm_status	 st;
+	struct pm_tsval	 day, *dv;
 	int		 sev, ispri;
 	char		*v;
 
@@ -787,37 +799,39 @@ apply(struct infer *in, const struct mline *ml, int extra_ok)
 		m->status_raw.pos = pos;
 		break;
 	case MK_DATE:
-		/* A day is the base of clock-only values; with a time of
-		 * day it is also the start. */
-		if (!in->have_date && read_day(&in->tctx, ml->val,
-		    ml->vallen, &in->date_day) == 0)
-			in->have_date = 1;
-		if (!m->started.set)
-			(void)set_time(in, &m->started, ml->val, ml->vallen,
-			    ml->line, ml->col, 1);
-		break;
 	case MK_START:
+		/* A day is the base of clock-only values; with a time of
+		 * day it is also the start, and alone the start's day
+		 * when the timeline has no time (a Start: line's before
+		 * a Date: line's). */
 		if (!in->have_date && read_day(&in->tctx, ml->val,
 		    ml->vallen, &in->date_day) == 0)
 			in->have_date = 1;
-		if (!m->started.set)
-			(void)set_time(in, &m->started, ml->val, ml->vallen,
-			    ml->line, ml->col, 0);
+		memset(&day, 0, sizeof(day));
+		dv = !in->day_started.set || (k == MK_START &&
+		    in->day_started_key == MK_DATE) ? &day : NULL;
+		if (!m->started.set && set_time(in, &m->started, dv,
+		    ml->val, ml->vallen, ml->line, ml->col) == 0 &&
+		    day.set) {
+			in->day_started = day;
+			in->day_started_key = k;
+		}
 		break;
 	case MK_END:
 		if (!m->ended.set)
-			(void)set_time(in, &m->ended, ml->val, ml->vallen,
-			    ml->line, ml->col, 0);
+			(void)set_time(in, &m->ended, in->day_ended.set ?
+			    NULL : &in->day_ended, ml->val, ml->vallen,
+			    ml->line, ml->col);
 		break;
 	case MK_DETECTED:
 		if (!m->detected.set)
-			(void)set_time(in, &m->detected, ml->val, ml->vallen,
-			    ml->line, ml->col, 0);
+			(void)set_time(in, &m->detected, NULL, ml->val,
+			    ml->vallen, ml->line, ml->col);
 		break;
 	case MK_MITIGATED:
 		if (!m->mitigated.set)
-			(void)set_time(in, &m->mitigated, ml->val, ml->vallen,
-			    ml->line, ml->col, 0);
+			(void)set_time(in, &m->mitigated, NULL, ml->val,
+			    ml->vallen, ml->line, ml->col);
 		break;
 	case MK_KNOWN_EXTRA:
 		extra_add(in, snake(doc, ml->key, ml->keylen),
@@ -1231,6 +1245,90 @@ row_time(struct infer *in, struct pm_tsval *tv, const struct pm_trow *r)
 	tv->pos = r->time_pos.line != 0 ? r->time_pos : r->pos;
 }
 
+static void
+row_day(struct infer *in, struct pm_tsval *tv, const struct pm_trow *r)
+{
+	row_time(in, tv, r);
+	tv->has_zone = 0;
+	tv->day = 1;	/* r->t is 00:00 UTC of the day written */
+}
+
+/*
+ * A timeline whose rows give days and no time of day ("10/22/2022 - A
+ * researcher reported..."): started is the earliest day and ended the
+ * latest (with two rows or more), as days; the zone of the timeline
+ * does not move a day written as a day.  Nothing when a day goes back
+ * (which one is wrong?), and no start (end) when a row before (after)
+ * the chosen one cannot be read: it may be earlier (later).  A day
+ * from a Start: or End: line is kept over the rows'.  Returns 1 when
+ * the timeline has days.
+ */
+static int
+from_days(struct infer *in)
+{
+	struct pm_meta		*m = &in->doc->meta;
+	struct pm_timeline	*tl = &in->doc->timeline;
+	const struct pm_trow	*lo = NULL, *hi = NULL, *prev = NULL;
+	size_t			 i, ilo = 0, ihi = 0, nbad = 0, bad_first = 0,
+				 bad_last = 0;
+	int			 back = 0;
+
+	for (i = 0; i < tl->n; i++) {
+		const struct pm_trow *r = &tl->rows[i];
+
+		if (!r->ok) {
+			if (r->error != NULL && !r->no_day) {
+				if (nbad++ == 0)
+					bad_first = i;
+				bad_last = i;
+			}
+			continue;
+		}
+		if (!r->date_only)
+			continue;
+		if (prev != NULL && r->t < prev->t)
+			back = 1;
+		prev = r;
+		if (lo == NULL || r->t < lo->t) {
+			lo = r;
+			ilo = i;
+		}
+		if (hi == NULL || r->t >= hi->t) {
+			hi = r;
+			ihi = i;
+		}
+	}
+	if (lo == NULL)
+		return 0;
+	if (back) {
+		if (!m->started.set)
+			tl->why_started = "a day in the timeline is before "
+			    "the day above it: which one is wrong is not known";
+		if (!m->ended.set)
+			tl->why_ended = "a day in the timeline is before the "
+			    "day above it";
+		return 1;
+	}
+	if (!m->started.set && in->day_started.set &&
+	    in->day_started_key == MK_START)
+		;	/* the Start: line's day, below */
+	else if (!m->started.set && nbad > 0 && bad_first < ilo)
+		tl->why_started = "a timeline row before the first day "
+		    "cannot be read";
+	else if (!m->started.set)
+		row_day(in, &m->started, lo);
+	if (m->ended.set || in->day_ended.set)
+		return 1;
+	if (nbad > 0 && bad_last > ihi)
+		tl->why_ended = "a timeline row after the last day cannot "
+		    "be read";
+	else if (hi == lo)
+		tl->why_ended = "the timeline gives a single day";
+	else
+		row_day(in, &m->ended, hi);
+	return 1;
+}
+
 /*
  * started/detected/mitigated/ended from the timeline, for the fields no
  * metadata line set.  started is the earliest row and ended the latest
@@ -1283,13 +1381,14 @@ from_timeline(struct infer *in)
 			last = r;
 	}
 	if (first == NULL) {
-		for (i = 0; i < tl->n; i++)
-			if (tl->rows[i].ok && tl->rows[i].date_only)
-				break;
-		if (i < tl->n && !m->started.set)
-			tl->why_started = "the timeline gives days, not times "
-			    "of day";
-		else if (tl->zone_error != NULL && tl->n > 0)
+		if (bare_doubt || date_doubt) {
+			/* Times that go back, and no other time. */
+			if (!m->started.set)
+				tl->why_started = tl->doubt;
+			if (!m->ended.set)
+				tl->why_ended = tl->doubt;
+		} else if (!from_days(in) && tl->zone_error != NULL &&
+		    tl->n > 0)
 			tl->why_started = tl->zone_error;
 		return;
 	}
@@ -1588,6 +1687,11 @@ pm_infer_meta(struct pm_doc *doc, const struct pm_config *cfg)
 	if (m->severity_raw.s == NULL)
 		scan_bold_severity(&in);
 	from_timeline(&in);
+	/* A day from a Start:, Date: or End: line when nothing better. */
+	if (!m->started.set && in.day_started.set)
+		m->started = in.day_started;
+	if (!m->ended.set && in.day_ended.set)
+		m->ended = in.day_ended;
 }
 
 /* A date anywhere in a title: "# Incident on 2024-09-20 - ...",

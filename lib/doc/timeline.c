@@ -168,7 +168,11 @@ timeline_begin(struct pm_walk *w)
 	    w->zone.kind == PM_TZ_FIXED)
 		w->zone_off = w->zone.off;
 	w->has_started_day = 0;
-	if (m->started.ok)
+	if (m->started.ok && m->started.day) {
+		/* "started: 2022-10-22": that day, in any zone. */
+		w->has_started_day = 2;
+		w->started_day = m->started.t / PM_DAY;
+	} else if (m->started.ok)
 		w->has_started_day = 1;
 	else {
 		/* Once per document: it reads every line. */

@@ -44,13 +44,14 @@ check_frontmatter_times(const struct pm_check *ck, const struct pm_doc *doc,
 	for (i = 0; i < 4; i++) {
 		if (!ts[i]->set || !ts[i]->ok)
 			continue;
-		if (prev != NULL && ts[i]->t < prev->t)
+		/* A day is before only when it is in no zone the same
+		 * day or later (pm_ts_after). */
+		if (prev != NULL && pm_ts_after(prev, ts[i]))
 			pm_lint_emit(lt, ck, ts[i]->pos, "'%s' (%s) is before "
 			    "'%s' (%s); expected started <= detected <= "
 			    "mitigated <= ended", names[i],
-			    pm_lint_fmt_time(b1, sizeof(b1), ts[i]->t),
-			    prevname,
-			    pm_lint_fmt_time(b2, sizeof(b2), prev->t));
+			    pm_ts_format(b1, ts[i]), prevname,
+			    pm_ts_format(b2, prev));
 		prev = ts[i];
 		prevname = names[i];
 	}
@@ -58,7 +59,8 @@ check_frontmatter_times(const struct pm_check *ck, const struct pm_doc *doc,
 	if (doc->meta.inferred)
 		return;
 	for (i = 0; i < 4; i++)
-		if (ts[i]->set && ts[i]->ok && !ts[i]->has_zone)
+		if (ts[i]->set && ts[i]->ok && !ts[i]->has_zone &&
+		    !ts[i]->day)
 			pm_lint_emit(lt, ck, ts[i]->pos, "'%s' has no time "
 			    "zone; add 'Z' for UTC or an offset like "
 			    "'+02:00'", names[i]);
@@ -119,13 +121,15 @@ check_late(const struct pm_check *ck, const struct pm_doc *doc,
 			lt->stats->history_skipped++;
 		return;
 	}
-	late = when - m->ended.t;
+	/* From the end of a day that 'ended' names (in any zone). */
+	late = when - pm_ts_latest(&m->ended);
 	if (late <= limit)
 		return;
 	pm_lint_emit(lt, ck, pos, "the report was %s %s, %.1f days after "
-	    "'ended' (%s); share post-mortems within %u %s", how,
+	    "'ended' (%s%s); share post-mortems within %u %s", how,
 	    pm_lint_fmt_time(b1, sizeof(b1), when), (double)late / PM_DAY,
-	    pm_lint_fmt_time(b2, sizeof(b2), m->ended.t), n, unit);
+	    pm_ts_format(b2, &m->ended), m->ended.day ? ", from the end "
+	    "of that day" : "", n, unit);
 }
 
 void

@@ -135,8 +135,9 @@ check_timeline_window(const struct pm_check *ck, const struct pm_doc *doc,
 	    !m->ended.ok)
 		return;
 	w = (int64_t)lt->cfg->timeline_window_hours * 3600;
-	lo = m->started.t - w;
-	hi = m->ended.t + w;
+	/* A day that 'started' or 'ended' names is the whole day. */
+	lo = pm_ts_earliest(&m->started) - w;
+	hi = pm_ts_latest(&m->ended) + w;
 	for (i = 0; i < doc->timeline.n; i++) {
 		r = &doc->timeline.rows[i];
 		if (!r->ok)
@@ -150,8 +151,8 @@ check_timeline_window(const struct pm_check *ck, const struct pm_doc *doc,
 		    r->time_raw, pm_lint_fmt_time(b1, sizeof(b1), r->t),
 		    lt->cfg->timeline_window_hours,
 		    lt->cfg->timeline_window_hours, end < lo ?
-		    pm_lint_fmt_time(b2, sizeof(b2), m->started.t) :
-		    pm_lint_fmt_time(b2, sizeof(b2), m->ended.t));
+		    pm_ts_format(b2, &m->started) :
+		    pm_ts_format(b2, &m->ended));
 	}
 }
 
@@ -200,17 +201,22 @@ check_timeline_detection(const struct pm_check *ck,
 		r = &doc->timeline.rows[i];
 		if (mentions_detection(r->event))
 			return;
-		if (!r->ok || r->date_only)
+		if (!r->ok || (r->date_only && !d->day))
 			continue;
 		nok++;
+		/* A day: any row that may fall on it. */
+		if (d->day && (r->date_only ? r->t / PM_DAY == d->t / PM_DAY :
+		    r->t >= pm_ts_earliest(d) && r->t <= pm_ts_latest(d)))
+			return;
 		diff = r->t - d->t;
-		if (diff >= -300 && diff <= 300)
+		if (!d->day && diff >= -300 && diff <= 300)
 			return;
 	}
 	if (nok == 0)
 		return;
-	pm_lint_emit(lt, ck, d->pos, "no timeline row at the detection time "
-	    "%s (within 5 minutes) and none mentions an alert; add the row "
-	    "that records how the problem was noticed",
-	    pm_lint_fmt_time(b, sizeof(b), d->t));
+	pm_lint_emit(lt, ck, d->pos, "no timeline row %s %s%s and none "
+	    "mentions an alert; add the row that records how the problem "
+	    "was noticed", d->day ? "on the detection day" :
+	    "at the detection time", pm_ts_format(b, d), d->day ? "" :
+	    " (within 5 minutes)");
 }

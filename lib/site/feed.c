@@ -4,6 +4,8 @@
  * 'started') and never the build time, so two builds of one commit
  * give the same feed.  Links are absolute with a base URL, else
  * relative to the feed.  Ids are the absolute URL, or a tag: URI.
+ * Atom wants RFC 3339 date-times: a day ('started: 2022-10-22') is
+ * written as 00:00:00Z of that day, the usual reading of a bare date.
  */
 #include <stdlib.h>
 #include <string.h>

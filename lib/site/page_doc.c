@@ -216,7 +216,8 @@ fact_time(struct pm_arena *a, struct pm_tv *facts, const char *key,
 	if (!v->set)
 		return;
 	if (v->ok) {
-		pm_time_format(b, v->t);
+		/* A day stays a day: no made-up time of day. */
+		pm_ts_format(b, v);
 		fact(a, facts, key, b);
 	} else
 		fact(a, facts, key, v->raw);
@@ -318,11 +319,14 @@ build_facts(const struct site *s, const struct rep *r, struct pm_arena *a)
 	fact_time(a, facts, "detected", &m->detected);
 	fact_time(a, facts, "mitigated", &m->mitigated);
 	fact_time(a, facts, "ended", &m->ended);
-	if (m->started.ok && m->detected.ok) {
+	/* Durations need a time of day at both ends. */
+	if (m->started.ok && m->detected.ok && !m->started.day &&
+	    !m->detected.day) {
 		site_duration(&b, m->detected.t - m->started.t);
 		fact(a, facts, "time to detect", b.ptr);
 	}
-	if (m->started.ok && m->ended.ok) {
+	if (m->started.ok && m->ended.ok && !m->started.day &&
+	    !m->ended.day) {
 		site_duration(&b, m->ended.t - m->started.t);
 		fact(a, facts, "time to resolve", b.ptr);
 	}

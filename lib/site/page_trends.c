@@ -187,9 +187,10 @@ chart_times(const struct site *s, struct pm_arena *a, struct pm_tv *ctx,
 	struct pm_chart	 c;
 	struct axis	 ax;
 	double		*v, *vals;
-	size_t		 i, k, n, *start;
+	size_t		 i, k, n, *start, ndays = 0;
 	int		 q, *qof;
 	const struct pm_meta *m;
+	const struct pm_tsval *end;
 	double		 div = what ? 3600.0 : 60.0;
 
 	axis_make(&ax, a, qfirst, qlast, 1);
@@ -204,6 +205,12 @@ chart_times(const struct site *s, struct pm_arena *a, struct pm_tv *ctx,
 		qof[i] = -1;
 		if (!m->started.ok)
 			continue;
+		/* A day at either end is no duration: left out, counted. */
+		end = what ? &m->ended : &m->detected;
+		if (end->ok && (m->started.day || end->day)) {
+			ndays++;
+			continue;
+		}
 		if (what == 0 && !(m->detected.ok &&
 		    m->detected.t >= m->started.t))
 			continue;
@@ -255,6 +262,10 @@ chart_times(const struct site *s, struct pm_arena *a, struct pm_tv *ctx,
 	c.empty = what ? "No report has both a start and an end of impact "
 	    "yet." : "No report has both a start of impact and a detection "
 	    "time yet.";
+	if (ndays > 0)
+		c.note = pm_arena_printf(a, "%zu report%s left out: %s "
+		    "days only, not times of day.", ndays, ndays == 1 ?
+		    " is" : "s are", ndays == 1 ? "it gives" : "they give");
 	emit_chart(a, ctx, what ? "chart_ttr" : "chart_ttd", &c);
 }
 
@@ -638,7 +649,8 @@ chart_health(const struct site *s, struct pm_arena *a, struct pm_tv *ctx,
 		n[q]++;
 		when = m->distributed.ok ? m->distributed.t :
 		    r->doc->has_added ? r->doc->added : -1;
-		if (m->ended.ok && when != -1 && when - m->ended.t <= limit)
+		if (m->ended.ok && when != -1 &&
+		    when - pm_ts_latest(&m->ended) <= limit)
 			dist[q]++;
 		if (m->follow_up.set && m->follow_up.ok)
 			fol[q]++;

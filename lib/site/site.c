@@ -582,7 +582,8 @@ build_row(struct site *s, struct rep *r)
 		pm_tv_setb(a, it, "sep", l->nitems > 1);
 	}
 	pm_tv_set(a, row, "services", l);
-	if (m->started.ok && m->ended.ok) {
+	if (m->started.ok && m->ended.ok && !m->started.day &&
+	    !m->ended.day) {
 		site_duration(&b, m->ended.t - m->started.t);
 		pm_tv_sets(a, row, "duration", b.ptr);
 	}

@@ -536,6 +536,9 @@ pm_svg_chart(struct pm_html *h, const struct pm_chart *c)
 		pm_html_elem(h, "figcaption", c->title, NULL);
 		pm_html_elem(h, "p", c->empty != NULL ? c->empty :
 		    "Nothing to show yet.", NULL);
+		if (c->note != NULL)
+			pm_html_elem(h, "p", c->note, "class", "chart-note",
+			    NULL);
 		pm_html_close_to(h, d);
 		pm_html_nl(h);
 		return;
@@ -552,6 +555,8 @@ pm_svg_chart(struct pm_html *h, const struct pm_chart *c)
 		svg_vertical(h, c);
 	pm_html_close(h);
 	table_part(h, c);
+	if (c->note != NULL)
+		pm_html_elem(h, "p", c->note, "class", "chart-note", NULL);
 	pm_html_close_to(h, d);
 	pm_html_nl(h);
 	pm_buf_release(&tid);

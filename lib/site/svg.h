@@ -38,6 +38,8 @@ struct	pm_chart {
 	const unsigned char	*colors;  /* or each series' class, 0..7 */
 	int			 horizontal; /* one row per x, labels left */
 	const char		*empty;	  /* said when no value is > 0 */
+	const char		*note;	  /* a sentence under the chart (or
+					     the empty text), or NULL */
 	/*
 	 * Bars drawn from other numbers than the table's, or 0/NULL:
 	 * months in the table, quarters in the chart.
