@@ -116,7 +116,8 @@ def adopted(corpus):
                 continue
             if got is None:
                 problems[rep["path"]].append("%s not inferred" % k)
-            elif got != rep[k]:
+            elif got != rep[k] and got != rep.get(k + "_day"):
+                # (a timeline of days gives the day: "started: 2022-10-22")
                 problems[rep["path"]].append("WRONG %s: %r, the report says %r"
                                              % (k, got, rep[k]))
     # A wrong value is worse than none: count them apart, gaps included.

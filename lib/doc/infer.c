@@ -1324,8 +1324,15 @@ from_days(struct infer *in)
 		    "be read";
 	else if (hi == lo)
 		tl->why_ended = "the timeline gives a single day";
-	else
+	else {
 		row_day(in, &m->ended, hi);
+		/* A Start: line after the last day: one of them is wrong. */
+		if (m->started.ok && pm_ts_after(&m->started, &m->ended)) {
+			memset(&m->ended, 0, sizeof(m->ended));
+			tl->why_ended = "the timeline's last day is before "
+			    "the start";
+		}
+	}
 	return 1;
 }
 

@@ -58,4 +58,35 @@ check "adopt accuracy: lint of adopted reports exits 1" test $? -eq 1
 $A lint "$c" "$d/after.json" --shift "$d/shift.json" >"$d/r3"
 report $? "adopt accuracy: lint after adopt" "$d/r3"
 
+# Timelines of days and no time of day (--shape timeline=us-day-paragraph,
+# which the default draw never makes): adopt writes the days, and lint
+# finds the planted violations with no other error, before and after.
+c=$d/days
+python3 "$GEN" --style legacy --git --violations 0.3 --count 40 --seed 5 \
+    --shape timeline=us-day-paragraph --out "$c" >/dev/null ||
+    { not_ok "adopt accuracy (days) generates"; done_testing; exit; }
+printf 'include: ["postmortems/**/*.md"]\ndate_order: mdy\n' \
+    >"$c/.postmortem.yaml"
+(cd "$c" && $PM lint --format json --today 2026-11-01) >"$d/dbefore.json" \
+    2>/dev/null
+$A lint "$c" "$d/dbefore.json" --allow frontmatter/required >"$d/d1"
+report $? "adopt accuracy (days): lint before adopt" "$d/d1"
+(cd "$c" && git ls-files postmortems | while read -r f; do
+	printf '%s %s\n' "$f" "$(wc -l <"$f")"; done) >"$d/dlines"
+(cd "$c" && $PM adopt --write >/dev/null 2>&1)
+$A adopted "$c" >"$d/d2"
+report $? "adopt accuracy (days): inferred fields" "$d/d2"
+check "adopt accuracy (days): started written as a day" \
+    test "$(cat "$c"/postmortems/*/*.md | grep -c '^started: [0-9-]*$')" \
+    -eq 40
+(cd "$c" && while read -r f n; do
+	printf '%s %s\n' "$f" "$(($(wc -l <"$f") - n))"; done \
+    <"$d/dlines") | python3 -c '
+import json, sys
+print(json.dumps({p: int(n) for p, n in (l.split() for l in sys.stdin)}))
+' >"$d/dshift.json"
+(cd "$c" && $PM lint --format json --today 2026-11-01) >"$d/dafter.json" \
+    2>/dev/null
+$A lint "$c" "$d/dafter.json" --shift "$d/dshift.json" >"$d/d3"
+report $? "adopt accuracy (days): lint after adopt" "$d/d3"
 done_testing
