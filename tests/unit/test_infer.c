@@ -184,7 +184,9 @@ test_infer__never_invent(void)
 
 	/* A word by the default severities table (issue 11). */
 	STR_EQ(d->meta.severity_raw.s, "SEV2", "infer__severity_word_default_table");
-	OK(!d->meta.started.set, "infer__date_only_start_not_midnight");
+	/* A day, never midnight as an instant (the SPEC extension). */
+	OK(d->meta.started.set && d->meta.started.day &&
+	    d->meta.started.t == 1639094400, "infer__date_only_start_is_a_day");
 	OK(!d->meta.ended.set, "infer__date_only_rows_no_ended");
 	STR_EQ(item(&d->meta.authors, 0), "platform team",
 	    "infer__table_row_owner");
