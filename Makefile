@@ -64,7 +64,7 @@ SITE_OBJS	 = lib/site/attach.o lib/site/feed.o lib/site/html.o lib/site/page_doc
 		   lib/site/page_index.o lib/site/page_trends.o \
 		   lib/site/search.o lib/site/similar.o lib/site/site.o \
 		   lib/site/sitemap.o lib/site/svg.o lib/site/tmpl.o \
-		   lib/site/write.o
+		   lib/site/snapshot.o lib/site/write.o
 ADOPT_OBJS	 = lib/adopt/adopt.o
 LIB_OBJS	 = $(BASE_OBJS) $(SOURCE_OBJS) $(DOC_OBJS) $(LINT_OBJS) \
 		   $(REPORT_OBJS) $(SITE_OBJS) $(ADOPT_OBJS)

@@ -51,6 +51,9 @@ int	 cmd_today(const char *arg, int32_t *out);
 /* "note: skipped template X (why)" on standard error, for each. */
 struct pm_corpus;
 void	 cmd_note_templates(const struct pm_corpus *);
+/* The same notes appended to a buffer (build keeps them for a reuse). */
+struct pm_buf;
+void	 cmd_templates_note(struct pm_buf *, const struct pm_corpus *);
 /* Path of a data directory ("rules", "themes"): next to the binary in
  * the source tree, else PM_DATADIR.  Static storage. */
 const char	*cmd_datadir(struct pm_ctx *, const char *sub);

@@ -9,7 +9,10 @@
  * --out (default "site" in the current directory) with lib/site.
  * Exit 0, or 2 on a usage or I/O failure; findings never fail a build.
  */
+#include <sys/stat.h>
+
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +21,7 @@
 #include <git2.h>
 
 #include "base/alloc.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "base/finding.h"
 #include "base/timing.h"
@@ -26,6 +30,7 @@
 #include "doc/doc.h"
 #include "lint/lint.h"
 #include "site/site.h"
+#include "site/snapshot.h"
 #include "source/config.h"
 #include "source/repo.h"
 
@@ -41,6 +46,93 @@ static void
 phase(const char *what)
 {
 	pm_phase(&timing, what);
+}
+
+/*
+ * The key of the site snapshot (lib/site/snapshot.h): everything the
+ * site is made from.  The commit fixes the reports, the files they
+ * link and their history (with the shallow and grafts files, which
+ * change what the history walk sees); the rest comes from the file
+ * system and the command line.  0, or -1 when the snapshot must not be
+ * used (an input that cannot be hashed, a debugging switch that
+ * prints from the parts a reuse skips).
+ */
+static int
+build_key(struct pm_buf *k, struct pm_ctx *ctx, struct pm_source *src,
+    const struct pm_config *cfg, const char *revhex,
+    const struct pm_site_opts *so)
+{
+	struct pm_buf	 p = PM_BUF_INIT;
+	struct stat	 st;
+	const char	*gd = pm_source_commondir(src), *tz;
+	size_t		 i, n;
+	int		 rc = 0;
+
+	if (gd == NULL || stat("/proc/self/exe", &st) == -1 ||
+	    getenv("PM_SIMILAR_DEBUG") != NULL)
+		return -1;
+	n = strlen(gd);
+	while (n > 1 && gd[n - 1] == '/')
+		n--;
+	pm_buf_puts(k, "postmortem build 1\n");
+	pm_sitesnap_key_str(k, "version", PM_VERSION);
+	/* A rebuilt binary of the same version is another program. */
+	pm_sitesnap_key_stat(k, "binary", "/proc/self/exe");
+	pm_sitesnap_key_str(k, "root", pm_source_root(src));
+	pm_sitesnap_key_str(k, "commit", revhex);
+	pm_buf_printf(&p, "%.*s/shallow", (int)n, gd);
+	pm_sitesnap_key_file(k, "shallow", p.ptr);
+	pm_buf_truncate(&p, 0);
+	pm_buf_printf(&p, "%.*s/info/grafts", (int)n, gd);
+	pm_sitesnap_key_file(k, "grafts", p.ptr);
+	pm_sitesnap_key_str(k, "config-path", cfg->path);
+	pm_sitesnap_key_file(k, "config", cfg->path);
+	if (pm_sitesnap_key_dir(k, "rules", cmd_datadir(ctx, "rules")) == -1)
+		rc = -1;
+	for (i = 0; i < cfg->nrule_files; i++) {
+		pm_buf_truncate(&p, 0);
+		if (cfg->rule_files[i][0] == '/')
+			pm_buf_puts(&p, cfg->rule_files[i]);
+		else
+			pm_buf_printf(&p, "%s/%s", pm_source_root(src),
+			    cfg->rule_files[i]);
+		pm_sitesnap_key_str(k, "rule-file", p.ptr);
+		pm_sitesnap_key_file(k, "rule-bytes", p.ptr);
+	}
+	pm_sitesnap_key_str(k, "theme-path", so->theme_dir);
+	if (pm_sitesnap_key_dir(k, "theme", so->theme_dir) == -1 ||
+	    pm_sitesnap_key_dir(k, "default-theme", so->default_theme) == -1)
+		rc = -1;
+	pm_sitesnap_key_str(k, "base-url", so->base_url);
+	pm_buf_truncate(&p, 0);
+	pm_buf_printf(&p, "%ld", (long)so->today);
+	pm_sitesnap_key_str(k, "today", p.ptr);
+	/* Time zone names in reports are read from the system's database:
+	 * an update of it replaces tzdata.zi and changes the directory. */
+	tz = getenv("TZDIR");
+	pm_sitesnap_key_str(k, "tzdir", tz);
+	if (tz == NULL || *tz == '\0')
+		tz = "/usr/share/zoneinfo";
+	pm_sitesnap_key_stat(k, "zoneinfo", tz);
+	pm_buf_truncate(&p, 0);
+	pm_buf_printf(&p, "%s/tzdata.zi", tz);
+	pm_sitesnap_key_stat(k, "tzdata", p.ptr);
+	pm_buf_release(&p);
+	return rc;
+}
+
+/* What a successful build prints; after: the notes about the corpus. */
+static void
+summary(const char *out, const struct pm_site_stats *st, const char *after)
+{
+	fprintf(stderr, "built %zu report%s into '%s' (%zu files, "
+	    "%zu unchanged)\n", st->reports, st->reports == 1 ? "" : "s",
+	    out, st->files, st->kept);
+	if (!st->sitemap)
+		fprintf(stderr, "postmortem: note: no sitemap.xml: "
+		    "it needs absolute URLs; pass --base-url or set "
+		    "base_url in .postmortem.yaml\n");
+	fputs(after, stderr);
 }
 
 int
@@ -69,17 +161,22 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 	struct pm_site_opts	 so;
 	struct pm_site_stats	 st;
 	struct pm_entries	 tree = { NULL, 0, 0 };
-	char			*theme = NULL, *deftheme = NULL;
+	struct pm_buf		 key = PM_BUF_INIT, after = PM_BUF_INIT;
+	char			*theme = NULL, *deftheme = NULL, *cdir = NULL;
 	const char		*rev = NULL, *out = "site", *base = NULL;
 	const char		*themearg = NULL, *today = NULL;
 	const char		*config = NULL;
 	git_repository		*repo;
 	git_object		*obj, *peeled;
+	const char		*gd;
 	char			 revhex[GIT_OID_HEXSZ + 1];
+	size_t			 n;
 	int			 ch, threads = 0, quiet = 0, nocache = 0;
-	int			 rc = PM_EXIT_FAILURE;
+	int			 rc = PM_EXIT_FAILURE, r;
 
 	memset(&cfg, 0, sizeof(cfg));
+	memset(&so, 0, sizeof(so));
+	memset(&st, 0, sizeof(st));
 	while ((ch = getopt_long(argc, argv, "b:c:hj:o:qr:T:t:", opts,
 	    NULL)) != -1)
 		switch (ch) {
@@ -173,6 +270,50 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 		lo.rev = revhex;
 	}
 	lo.cache = !nocache;
+
+	/* --theme is relative to the current directory; the
+	 * configuration's theme to the repository root. */
+	if (themearg != NULL)
+		theme = pm_xstrdup(themearg);
+	else if (cfg.theme != NULL)
+		theme = cfg.theme[0] == '/' ? pm_xstrdup(cfg.theme) :
+		    pm_xasprintf("%s/%s", pm_source_root(src), cfg.theme);
+	deftheme = pm_xasprintf("%s/default", cmd_datadir(ctx, "themes"));
+	so.out = out;
+	so.base_url = base != NULL ? base : cfg.base_url;
+	so.theme_dir = theme;
+	so.default_theme = deftheme;
+	so.today = lopts.today;
+	so.threads = threads;
+	so.src = src;
+	so.src_kind = lo.kind;
+
+	/*
+	 * Nothing changed since the last build into out: its snapshot is
+	 * the site (lib/site/snapshot.h).  Only for a commit: the working
+	 * tree has no id to key it by.
+	 */
+	if (!nocache && lo.kind == PM_SRC_REV && lo.rev == revhex &&
+	    build_key(&key, ctx, src, &cfg, lo.rev, &so) == 0) {
+		gd = pm_source_commondir(src);
+		for (n = strlen(gd); n > 1 && gd[n - 1] == '/'; n--)
+			continue;
+		cdir = pm_xasprintf("%.*s/postmortem", (int)n, gd);
+		so.cache_dir = cdir;
+		so.cache_key = pm_buf_cstr(&key);
+		if ((r = pm_sitesnap_reuse(&so, &st)) == -1) {
+			rc = cmd_fail();
+			goto done;
+		}
+		if (r == 1) {
+			phase("reuse");
+			if (!quiet)
+				summary(out, &st, st.after);
+			rc = PM_EXIT_OK;
+			goto done;
+		}
+	}
+
 	if (pm_corpus_load(&corpus, src, &cfg, &lo) == -1) {
 		rc = cmd_fail();
 		goto done;
@@ -189,51 +330,30 @@ cmd_build(int argc, char *argv[], struct pm_ctx *ctx)
 	pm_findings_sort(&fs);
 	phase("lint");
 
-	/* --theme is relative to the current directory; the
-	 * configuration's theme to the repository root. */
-	if (themearg != NULL)
-		theme = pm_xstrdup(themearg);
-	else if (cfg.theme != NULL)
-		theme = cfg.theme[0] == '/' ? pm_xstrdup(cfg.theme) :
-		    pm_xasprintf("%s/%s", pm_source_root(src), cfg.theme);
-	deftheme = pm_xasprintf("%s/default", cmd_datadir(ctx, "themes"));
-
-	memset(&so, 0, sizeof(so));
-	so.out = out;
-	so.base_url = base != NULL ? base : cfg.base_url;
-	so.theme_dir = theme;
-	so.default_theme = deftheme;
-	so.today = lopts.today;
 	so.findings = &fs;
-	so.threads = threads;
-	so.src = src;
-	so.src_kind = lo.kind;
 	so.tree = lopts.tree;
-	memset(&st, 0, sizeof(st));
+	cmd_templates_note(&after, corpus);
+	if (corpus->nlegacy > 0)
+		pm_buf_printf(&after, "%zu file%s look%s like post-mortems "
+		    "without front matter; run 'postmortem adopt' to "
+		    "convert them\n", corpus->nlegacy,
+		    corpus->nlegacy == 1 ? "" : "s",
+		    corpus->nlegacy == 1 ? "s" : "");
+	so.cache_after = pm_buf_cstr(&after);
 	if (pm_site_build(corpus, &cfg, &so, &st) == -1) {
 		rc = cmd_fail();
 		goto done;
 	}
 	phase("site");
-	if (!quiet) {
-		fprintf(stderr, "built %zu report%s into '%s' (%zu files, "
-		    "%zu unchanged)\n", st.reports, st.reports == 1 ? "" : "s",
-		    out, st.files, st.kept);
-		if (!st.sitemap)
-			fprintf(stderr, "postmortem: note: no sitemap.xml: "
-			    "it needs absolute URLs; pass --base-url or set "
-			    "base_url in .postmortem.yaml\n");
-		cmd_note_templates(corpus);
-		if (corpus->nlegacy > 0)
-			fprintf(stderr, "%zu file%s look%s like post-mortems "
-			    "without front matter; run 'postmortem adopt' to "
-			    "convert them\n", corpus->nlegacy,
-			    corpus->nlegacy == 1 ? "" : "s",
-			    corpus->nlegacy == 1 ? "s" : "");
-	}
+	if (!quiet)
+		summary(out, &st, pm_buf_cstr(&after));
 	rc = PM_EXIT_OK;
 done:
 	pm_entries_release(&tree);
+	pm_buf_release(&key);
+	pm_buf_release(&after);
+	free(st.after);
+	free(cdir);
 	free(theme);
 	free(deftheme);
 	pm_findings_release(&fs);

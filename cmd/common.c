@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "base/time.h"
 #include "cmd.h"
@@ -29,10 +30,20 @@
 void
 cmd_note_templates(const struct pm_corpus *c)
 {
+	struct pm_buf	 b = PM_BUF_INIT;
+
+	cmd_templates_note(&b, c);
+	fputs(pm_buf_cstr(&b), stderr);
+	pm_buf_release(&b);
+}
+
+void
+cmd_templates_note(struct pm_buf *b, const struct pm_corpus *c)
+{
 	size_t	 i;
 
 	for (i = 0; i < c->ntemplates; i++)
-		fprintf(stderr, "postmortem: note: %s: skipped: a report "
+		pm_buf_printf(b, "postmortem: note: %s: skipped: a report "
 		    "template, not a report (%s); add it to 'exclude' in "
 		    ".postmortem.yaml to say so\n", c->templates[i],
 		    c->template_why[i]);

@@ -130,13 +130,13 @@ copy_one(struct site *s, const struct pm_entry *e, const char *rel)
 	rc = pm_source_read_max(s->o->src, s->o->src_kind, e, ATT_MAX, &buf,
 	    &len);
 	if (rc == 1) {
-		fprintf(stderr, "postmortem: note: '%s' is larger than %u MB; "
+		site_note(s, "postmortem: note: '%s' is larger than %u MB; "
 		    "not published\n", e->path, ATT_MAX >> 20);
 		return 0;
 	}
 	if (rc == -1) {
 		/* A shallow or partial clone may lack the blob. */
-		fprintf(stderr, "postmortem: note: not published: %s\n",
+		site_note(s, "postmortem: note: not published: %s\n",
 		    pm_error_get());
 		return 0;
 	}
@@ -144,7 +144,7 @@ copy_one(struct site *s, const struct pm_entry *e, const char *rel)
 	 * broken image. */
 	if (len < 1024 && len > 40 && strncmp(buf,
 	    "version https://git-lfs.github.com/spec/", 40) == 0) {
-		fprintf(stderr, "postmortem: note: '%s' is a Git LFS pointer, "
+		site_note(s, "postmortem: note: '%s' is a Git LFS pointer, "
 		    "not the file; not published\n", e->path);
 		free(buf);
 		return 0;

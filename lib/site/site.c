@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,7 @@
 #include "site/site.h"
 #include "site/site_int.h"
 #include "site/similar.h"
+#include "site/snapshot.h"
 #include "site/tmpl.h"
 #include "site/write.h"
 #include "source/config.h"
@@ -285,6 +287,18 @@ site_page(const struct site *s, struct pm_arena *a, const char *root,
 	if (nav != NULL)
 		pm_tv_setb(a, m, pm_arena_printf(a, "nav_%s", nav), 1);
 	return m;
+}
+
+void
+site_note(struct site *s, const char *fmt, ...)
+{
+	va_list	 ap;
+	size_t	 from = s->notes.len;
+
+	va_start(ap, fmt);
+	pm_buf_vprintf(&s->notes, fmt, ap);
+	va_end(ap);
+	fputs(pm_buf_cstr(&s->notes) + from, stderr);
 }
 
 int
@@ -856,10 +870,12 @@ pm_site_build(const struct pm_corpus *c, const struct pm_config *cfg,
 {
 	struct site	 s;
 	struct pool	 p;
+	struct pm_site_stats sst;
+	struct pm_sitesnap *snap;
 	pthread_t	*th = NULL;
 	size_t		 cap = 0, i, k, nth;
 	struct stat	 st;
-	int		 rc = -1, sevseen[6] = { 0 };
+	int		 rc = -1, sevseen[6] = { 0 }, committed;
 	long		 ncpu;
 
 	memset(&s, 0, sizeof(s));
@@ -940,7 +956,15 @@ pm_site_build(const struct pm_corpus *c, const struct pm_config *cfg,
 		pm_error_set("%s", p.error);
 		goto out;
 	}
-	if (pm_sitew_commit(s.w) == -1)
+	memset(&sst, 0, sizeof(sst));
+	sst.reports = s.nreps;
+	sst.sitemap = p.sitemap;
+	sst.attachments = s.natt_written;
+	snap = pm_sitesnap_record(o, s.w, &sst, pm_buf_cstr(&s.notes));
+	phase("snapshot");
+	committed = pm_sitew_commit(s.w) == 0;
+	pm_sitesnap_finish(snap, committed);
+	if (!committed)
 		goto out;
 	phase("commit");
 	if (stats != NULL) {
@@ -951,6 +975,7 @@ pm_site_build(const struct pm_corpus *c, const struct pm_config *cfg,
 	}
 	rc = 0;
 out:
+	pm_buf_release(&s.notes);
 	free(th);
 	free(p.jobs);
 	free(p.error);

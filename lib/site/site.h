@@ -38,6 +38,13 @@ struct	pm_site_opts {
 	struct pm_source	*src;
 	int			 src_kind;	/* enum pm_srckind */
 	const struct pm_entries	*tree;
+	/*
+	 * The snapshot of the last build (snapshot.h): cache_dir holds it
+	 * (<git common dir>/postmortem), cache_key names every input of
+	 * this build; NULL: none is read or written.  cache_after: what
+	 * the caller prints after this build, kept with the snapshot.
+	 */
+	const char		*cache_dir, *cache_key, *cache_after;
 };
 
 struct	pm_site_stats {
@@ -46,6 +53,8 @@ struct	pm_site_stats {
 	size_t		 kept;		/* unchanged, kept from the old site */
 	size_t		 attachments;	/* files copied under files/ */
 	int		 sitemap;	/* sitemap.xml written (has base URL) */
+	char		*after;		/* pm_sitesnap_reuse: cache_after of
+					   the snapshot (the caller frees) */
 };
 
 /*

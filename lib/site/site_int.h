@@ -104,6 +104,7 @@ struct	site {
 	struct pm_sim			*sim;	/* similar.c */
 	struct sim_cluster		*clusters;
 	size_t				 nclusters;
+	struct pm_buf			 notes;	/* printed, for the snapshot */
 };
 
 /* site.c */
@@ -122,6 +123,10 @@ int	 site_emit(const struct site *, const struct pm_tmpl *,
 /* Write bytes at relpath.  0 or -1. */
 int	 site_put(const struct site *, const char *relpath,
 	    const struct pm_buf *);
+/* Print a note on stderr and keep it for the snapshot (snapshot.h):
+ * before the pages render, on one thread. */
+void	 site_note(struct site *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
 /* "P1" / "SEV1" / "?" */
 const char	*site_sev_label(int sev);
 /* "1 h 5 min" into out (cleared), from seconds. */

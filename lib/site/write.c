@@ -59,8 +59,8 @@ slurp_fd(int fd, struct pm_buf *b)
 }
 
 /* Remove a tree we created, without following symlinks. */
-static void
-rm_tree(const char *path)
+void
+pm_sitew_rmtree(const char *path)
 {
 	struct pm_buf	 sub = PM_BUF_INIT;
 	struct dirent	*de;
@@ -75,7 +75,7 @@ rm_tree(const char *path)
 			pm_buf_truncate(&sub, 0);
 			pm_buf_printf(&sub, "%s/%s", path, de->d_name);
 			if (lstat(sub.ptr, &st) == 0 && S_ISDIR(st.st_mode))
-				rm_tree(sub.ptr);
+				pm_sitew_rmtree(sub.ptr);
 			else
 				unlink(sub.ptr);
 		}
@@ -464,6 +464,18 @@ out:
 	return ok;
 }
 
+/* Record rel in the new manifest. */
+static void
+added(struct pm_sitew *w, const char *rel, int kept)
+{
+	pthread_mutex_lock(&w->mu);
+	w->files = pm_xgrow(w->files, &w->capfiles, w->nfiles + 1,
+	    sizeof(char *));
+	w->files[w->nfiles++] = pm_xstrdup(rel);
+	w->kept += kept;
+	pthread_mutex_unlock(&w->mu);
+}
+
 int
 pm_sitew_put(struct pm_sitew *w, const char *rel, const void *data,
     size_t len)
@@ -511,16 +523,78 @@ pm_sitew_put(struct pm_sitew *w, const char *rel, const void *data,
 			goto out;
 		}
 	}
-	pthread_mutex_lock(&w->mu);
-	w->files = pm_xgrow(w->files, &w->capfiles, w->nfiles + 1,
-	    sizeof(char *));
-	w->files[w->nfiles++] = pm_xstrdup(rel);
-	w->kept += kept;
-	pthread_mutex_unlock(&w->mu);
+	added(w, rel, kept);
 	rc = 0;
 out:
 	pm_buf_release(&dst);
 	return rc;
+}
+
+int
+pm_sitew_link(struct pm_sitew *w, const char *rel, int dirfd,
+    const struct pm_sitew_rec *r)
+{
+	struct pm_buf	 dst = PM_BUF_INIT, old = PM_BUF_INIT;
+	struct stat	 st, ost;
+	char		*key = (char *)rel;
+	int		 rc = -1, kept = 0;
+
+	if (!valid_relpath(rel)) {
+		pm_error_set("refusing to write '%s': not a safe site path",
+		    rel);
+		return -1;
+	}
+	if (mkparents(w, rel) == -1)
+		return -1;
+	pm_buf_printf(&dst, "%s/%s", w->tmp, rel);
+	/*
+	 * Link first, then check what was linked: no window between the
+	 * check and the use.  linkat(2) without AT_SYMLINK_FOLLOW links a
+	 * symbolic link itself, which the check then refuses.
+	 */
+	if (linkat(dirfd, rel, AT_FDCWD, dst.ptr, 0) == -1) {
+		if (errno == EEXIST) {
+			pm_error_set("cannot create '%s': written twice",
+			    dst.ptr);
+			goto out;
+		}
+		rc = 0;
+		goto out;
+	}
+	if (lstat(dst.ptr, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (long long)st.st_size != r->size ||
+	    (long long)st.st_mtim.tv_sec != r->mtime_sec ||
+	    (long long)st.st_mtim.tv_nsec != r->mtime_nsec ||
+	    (unsigned long long)st.st_ino != r->ino) {
+		unlink(dst.ptr);
+		rc = 0;
+		goto out;
+	}
+	if (w->has_old && bsearch(&key, w->oldfiles, w->noldfiles,
+	    sizeof(char *), cmpstr) != NULL) {
+		pm_buf_printf(&old, "%s/%s", w->out, rel);
+		kept = lstat(old.ptr, &ost) == 0 && ost.st_ino == st.st_ino &&
+		    ost.st_dev == st.st_dev;
+	}
+	added(w, rel, kept);
+	rc = 1;
+out:
+	pm_buf_release(&dst);
+	pm_buf_release(&old);
+	return rc;
+}
+
+const char *
+pm_sitew_tmpdir(const struct pm_sitew *w)
+{
+	return w->tmp;
+}
+
+char *const *
+pm_sitew_files(const struct pm_sitew *w, size_t *n)
+{
+	*n = w->nfiles;
+	return w->files;
 }
 
 size_t
@@ -652,7 +726,7 @@ pm_sitew_free(struct pm_sitew *w)
 	if (w == NULL)
 		return;
 	if (w->tmp != NULL && !w->committed)
-		rm_tree(w->tmp);
+		pm_sitew_rmtree(w->tmp);
 	for (i = 0; i < w->noldfiles; i++)
 		free(w->oldfiles[i]);
 	free(w->oldfiles);

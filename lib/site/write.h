@@ -37,10 +37,29 @@ int	 pm_sitew_open(struct pm_sitew **out, const char *outdir);
  */
 int	 pm_sitew_put(struct pm_sitew *, const char *relpath,
 	    const void *data, size_t len);
+/*
+ * Put the file srcrel of the directory dirfd (a snapshot, snapshot.h)
+ * at relpath by a hard link, if it is still what was recorded: a
+ * regular file of this size, mtime and inode.  Thread-safe.  Returns 1
+ * when linked, 0 when it is not usable (nothing was put: the caller
+ * builds the site the long way), -1 with pm_error_set (bad path,
+ * duplicate).  Counts as kept when the old site holds the same inode.
+ */
+struct	pm_sitew_rec {
+	long long	 size, mtime_sec, mtime_nsec;
+	unsigned long long ino;
+};
+int	 pm_sitew_link(struct pm_sitew *, const char *relpath, int dirfd,
+	    const struct pm_sitew_rec *);
+/* The directory being written, and the files put so far (any order). */
+const char	*pm_sitew_tmpdir(const struct pm_sitew *);
+char *const	*pm_sitew_files(const struct pm_sitew *, size_t *n);
 /* Number of files written, and how many were kept from the old site. */
 size_t	 pm_sitew_count(const struct pm_sitew *, size_t *kept);
 /* Write the marker and swap the new site in.  Returns 0 or -1. */
 int	 pm_sitew_commit(struct pm_sitew *);
+/* Remove a directory tree postmortem made (symbolic links not followed). */
+void	 pm_sitew_rmtree(const char *path);
 /* Remove the temporary directory (after a failure) and free. */
 void	 pm_sitew_free(struct pm_sitew *);
 
