@@ -133,7 +133,10 @@ put_time(struct pm_buf *out, const char *key, const struct pm_tsval *tv,
 	if (!tv->set || !tv->ok)
 		return;
 	/* A day is written as the day (SPEC extension), never midnight. */
-	pm_buf_printf(out, "%s: %s%s", key, pm_ts_format(buf, tv), eol);
+	pm_buf_printf(out, "%s: %s", key, pm_ts_format(buf, tv));
+	if (tv->note != NULL)
+		pm_buf_printf(out, "  # %s", tv->note);
+	pm_buf_puts(out, eol);
 }
 
 static void

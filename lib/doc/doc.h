@@ -56,6 +56,9 @@ struct	pm_tsval {
 	int64_t		 t;		/* UTC seconds, when ok */
 	const char	*raw;		/* as written */
 	struct pm_pos	 pos;
+	const char	*note;		/* inferred: where the value comes
+					   from, when a reader should know
+					   (adopt writes it as a comment) */
 };
 
 /* A date value (reviewed, follow_up). */

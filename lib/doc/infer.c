@@ -20,6 +20,7 @@
 #include <ctype.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -167,6 +168,8 @@ struct	infer {
 	size_t			 tagcap, svccap, authcap, extracap;
 	const char		*svc_src;	/* key line that set services */
 	const char		*auth_src;	/* ... and authors */
+	int			 start_row;	/* started is the timeline's
+						   first row */
 };
 
 static int
@@ -1218,12 +1221,17 @@ static const char *const recover_words[] = {
 	"mitigation completed", "back to normal",
 };
 
-/* Labels of times that are not the start: "First detected", "Incident
- * declared", "Repaired", "Resolved". */
+/* Labels of a first time that is a start at the latest: "First
+ * detected", "Incident declared". */
 static const char *const milestone_words[] = {
 	"detected", "detection", "declared", "alerted", "noticed",
-	"identified", "reported", "paged", "repaired", "resolved",
-	"mitigated", "fixed",
+	"identified", "reported", "paged",
+};
+
+/* Labels of times that come after the start: "Repaired", "Resolved". */
+static const char *const late_words[] = {
+	"repaired", "resolved", "mitigated", "fixed", "restored",
+	"recovered",
 };
 
 /* Usable rows: read, with a time of day. */
@@ -1411,17 +1419,23 @@ from_timeline(struct infer *in)
 		no_end = 1;
 	/*
 	 * "First detected: 2024-09-20 11:24" heads a list of labelled
-	 * times: when the fault began is not said, so not the start.
+	 * times: the report gives no earlier time, and SPEC's start is
+	 * the first row, so it is the start (the note says so, since the
+	 * fault may have begun before).  A list that opens with
+	 * "Resolved" has lost its beginning: no start.
 	 */
-	if (first->labelled && has_word(first->event, milestone_words,
-	    sizeof(milestone_words) / sizeof(milestone_words[0]))) {
+	if (first->labelled && has_word(first->event, late_words,
+	    sizeof(late_words) / sizeof(late_words[0]))) {
 		no_start = 1;
 		milestone = 1;
 		if (!m->started.set)
 			tl->why_started = "the timeline's first time is when "
-			    "the incident was detected or declared, not when "
+			    "the incident was repaired or resolved, not when "
 			    "it began";
-	}
+	} else if (first->labelled && has_word(first->event,
+	    milestone_words, sizeof(milestone_words) /
+	    sizeof(milestone_words[0])))
+		milestone = 2;
 	lo = m->started.set ? m->started.t : first->t;
 	hi = m->ended.set ? m->ended.t : last->t;
 	for (i = 0; i < tl->n && det == NULL; i++) {
@@ -1444,8 +1458,13 @@ from_timeline(struct infer *in)
 		    sizeof(recover_words[0])))
 			mit = r;
 	}
-	if (!m->started.set && !no_start)
+	if (!m->started.set && !no_start) {
 		row_time(in, &m->started, first);
+		in->start_row = 1;
+		if (milestone == 2)
+			m->started.note = "when first detected; impact may "
+			    "have begun earlier";
+	}
 	else if (!m->started.set && tl->why_started == NULL)
 		tl->why_started = tl->doubt;
 	if (!m->ended.set && last != first && !no_end)
@@ -1459,6 +1478,230 @@ from_timeline(struct infer *in)
 		row_time(in, &m->detected, det);
 	if (!no_end && !m->mitigated.set && mit != NULL)
 		row_time(in, &m->mitigated, mit);
+}
+
+/*
+ * One end of a range, s[0..len) exactly, or its longest prefix that
+ * ends before sentence punctuation ("18:10 UTC." , "3:02 PM UTC the
+ * performance").  zone, when not NULL, is added to a time that names
+ * none ("15:30" of "from 15:30 to 18:10 UTC").  Returns the length
+ * read, 0 for none.
+ */
+static unsigned int preamble_first(const struct pm_doc *,
+		    const struct pm_section *);
+static unsigned int preamble_last(const struct pm_doc *, unsigned int);
+
+static size_t
+range_end(const struct pm_ttime_ctx *ctx, const char *s, size_t len,
+    int whole, const char *zone, struct pm_ttime *t)
+{
+	char	 buf[96];
+	size_t	 n, k, rest;
+
+	if (whole)
+		n = len;
+	else if ((n = pm_ttime_prefix(s, len, &rest)) == 0) {
+		for (k = 0; k < len && strchr(".;)", s[k]) == NULL; k++)
+			continue;
+		n = k;
+	}
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (n == 0 || n >= sizeof(buf) - 24)
+		return 0;
+	if (pm_ttime_parse(t, s, n, ctx) == -1 || t->date_only)
+		return 0;
+	if (!t->has_zone && zone != NULL && *zone != '\0') {
+		(void)snprintf(buf, sizeof(buf), "%.*s %s", (int)n, s, zone);
+		if (pm_ttime_parse(t, buf, strlen(buf), ctx) == -1)
+			return 0;
+	}
+	return n;
+}
+
+/* "from ... to", "between ... and": the word after the start. */
+static size_t
+range_link(const char *s, size_t len, int between)
+{
+	static const char *const to[] = {
+		" to ", " until ", " till ", " through ", " - ", " -- ",
+		" \xe2\x80\x93 ", " \xe2\x80\x94 ",
+	};
+	size_t	 k, n;
+
+	if (between)
+		return len >= 5 && strncasecmp(s, " and ", 5) == 0 ? 5 : 0;
+	for (k = 0; k < sizeof(to) / sizeof(to[0]); k++) {
+		n = strlen(to[k]);
+		if (len >= n && strncasecmp(s, to[k], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/*
+ * A range in one line of prose: "went down from 15:30 to 18:10 UTC",
+ * "From November 11, 4:02 PM UTC to November 14, 3:02 PM UTC".  Both
+ * ends must read as instants in a named zone (their own, the other
+ * end's, or the declared one), the end after the start and within 31
+ * days of it.  Returns 0 and sets *t1, *t2.
+ */
+static int
+line_range(const struct pm_ttime_ctx *base, const char *s, size_t len,
+    int64_t *t1, int64_t *t2, size_t *off, size_t *span)
+{
+	struct pm_ttime_ctx	 ctx;
+	struct pm_ttime		 a, b;
+	size_t			 i, j, w, n, l;
+	int			 between;
+
+	for (i = 0; i + 5 < len; i++) {
+		if (i > 0 && isalnum((unsigned char)s[i - 1]))
+			continue;
+		if (strncasecmp(s + i, "from ", 5) == 0)
+			w = 5, between = 0;
+		else if (i + 8 < len && strncasecmp(s + i, "between ", 8) == 0)
+			w = 8, between = 1;
+		else
+			continue;
+		/* The start runs to the first link word that is followed
+		 * by a time. */
+		for (j = i + w; j < len && j < i + w + 48; j++) {
+			if ((l = range_link(s + j, len - j, between)) == 0)
+				continue;
+			ctx = *base;
+			if ((n = range_end(&ctx, s + j + l, len - j - l, 0,
+			    NULL, &b)) == 0)
+				continue;
+			if (range_end(&ctx, s + i + w, j - i - w, 1,
+			    b.has_zone ? b.zone : NULL, &a) == 0)
+				break;
+			if (!a.has_zone && !b.has_zone && base->zone == NULL)
+				break;
+			/* The end's day is the start's when it names none. */
+			ctx.has_base = 1;
+			ctx.base_day = a.t / PM_DAY;
+			if (range_end(&ctx, s + j + l, len - j - l, 0,
+			    a.has_zone && !b.has_zone ? a.zone : NULL, &b) == 0)
+				break;
+			if (b.t <= a.t || b.t - a.t > 31 * PM_DAY)
+				break;
+			*t1 = a.t;
+			*t2 = b.t;
+			*off = i;
+			*span = j + l + n - i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/*
+ * started and ended from a range in the lead (the preamble, Summary
+ * and Impact sections), for a report whose timeline gave no time: the
+ * one sentence most reports open with, "Flags were down from 15:30 to
+ * 18:10 UTC".
+ */
+static void
+from_lead(struct infer *in, const struct pm_section *title)
+{
+	struct pm_doc		*doc = in->doc;
+	struct pm_meta		*m = &doc->meta;
+	struct pm_ttime_ctx	 ctx = in->tctx;
+	const struct pm_section	*sec;
+	const char		*s;
+	size_t			 len, i;
+	unsigned int		 n, first, last;
+	int64_t			 t1, t2, day;
+	size_t			 off, span;
+	int			 infence;
+
+	if (m->started.set || m->ended.set)
+		return;
+	if (pm_infer_base_day(doc, in->cfg, &day) == 0) {
+		ctx.has_base = 1;
+		ctx.base_day = day;
+	}
+	first = preamble_first(doc, title);
+	last = preamble_last(doc, first);
+	for (i = 0; i <= doc->nsecs; i++) {
+		if (i > 0) {
+			sec = &doc->secs[i - 1];
+			if (sec->kind != PM_SEC_SUMMARY &&
+			    sec->kind != PM_SEC_IMPACT)
+				continue;
+			first = sec->pos.line + 1;
+			last = sec->line_last;
+		}
+		infence = 0;
+		for (n = first; n <= last; n++) {
+			if ((s = line_at(doc, n, &len)) == NULL)
+				break;
+			if (fence_line(s, len))
+				infence = !infence;
+			if (infence || len == 0 || *s == '#' || *s == '|')
+				continue;
+			if (line_range(&ctx, s, len, &t1, &t2, &off,
+			    &span) == -1)
+				continue;
+			m->started.set = m->started.ok = 1;
+			m->started.has_zone = 1;
+			m->started.t = t1;
+			m->started.raw = pm_arena_strndup(&doc->arena, s, len);
+			m->started.pos.line = n;
+			m->started.pos.col = 1;
+			m->started.note = pm_arena_printf(&doc->arena,
+			    "and ended: the summary's \"%.*s\"", (int)span,
+			    s + off);
+			m->ended = m->started;
+			m->ended.t = t2;
+			m->ended.note = NULL;
+			return;
+		}
+	}
+}
+
+/*
+ * Inferred times out of order ("Repaired 2023-02-01", then "Resolved
+ * 2022-02-01": a typo in one of them): which one is wrong is not
+ * known, so neither is kept.
+ */
+static void
+drop_disorder(struct infer *in)
+{
+	struct pm_meta		*m = &in->doc->meta;
+	struct pm_timeline	*tl = &in->doc->timeline;
+	struct pm_tsval		*f[4];
+	int			 bad[4] = { 0, 0, 0, 0 };
+	size_t			 i, j;
+
+	/* "First detected: 14:22" before a timeline that opens at 14:53:
+	 * the incident had begun by the detection. */
+	if (in->start_row && m->detected.set && m->detected.ok &&
+	    !m->detected.day && !m->started.day &&
+	    m->detected.t < m->started.t) {
+		m->started = m->detected;
+		m->started.note = "when first detected; impact may have "
+		    "begun earlier";
+	}
+	f[0] = &m->started;
+	f[1] = &m->detected;
+	f[2] = &m->mitigated;
+	f[3] = &m->ended;
+	for (i = 0; i < 4; i++)
+		for (j = i + 1; j < 4; j++)
+			if (f[i]->set && f[i]->ok && f[j]->set && f[j]->ok &&
+			    pm_ts_after(f[i], f[j]))
+				bad[i] = bad[j] = 1;
+	for (i = 0; i < 4; i++)
+		if (bad[i])
+			memset(f[i], 0, sizeof(*f[i]));
+	if (bad[0])
+		tl->why_started = "the report's times are out of order "
+		    "(a typo in a date?)";
+	if (bad[3])
+		tl->why_ended = "the report's times are out of order "
+		    "(a typo in a date?)";
 }
 
 /* The title: the first level-1 heading that is not a section or a
@@ -1694,11 +1937,13 @@ pm_infer_meta(struct pm_doc *doc, const struct pm_config *cfg)
 	if (m->severity_raw.s == NULL)
 		scan_bold_severity(&in);
 	from_timeline(&in);
+	from_lead(&in, title);
 	/* A day from a Start:, Date: or End: line when nothing better. */
 	if (!m->started.set && in.day_started.set)
 		m->started = in.day_started;
 	if (!m->ended.set && in.day_ended.set)
 		m->ended = in.day_ended;
+	drop_disorder(&in);
 }
 
 /* A date anywhere in a title: "# Incident on 2024-09-20 - ...",
