@@ -432,6 +432,8 @@ jts(struct pm_json *j, const char *key, const struct pm_tsval *v)
 		jtime(j, "utc", v->t);
 		pm_json_kbool(j, "has_zone", v->has_zone);
 	}
+	if (v->note != NULL)
+		pm_json_kstr(j, "note", v->note);
 	jpos(j, v->pos);
 	pm_json_obj_end(j);
 }

@@ -1547,8 +1547,8 @@ range_link(const char *s, size_t len, int between)
  * days of it.  Returns 0 and sets *t1, *t2.
  */
 static int
-line_range(const struct pm_ttime_ctx *base, const char *s, size_t len,
-    int64_t *t1, int64_t *t2, size_t *off, size_t *span)
+line_range(const struct pm_ttime_ctx *base, int declared, const char *s,
+    size_t len, int64_t *t1, int64_t *t2, size_t *off, size_t *span)
 {
 	struct pm_ttime_ctx	 ctx;
 	struct pm_ttime		 a, b;
@@ -1576,7 +1576,11 @@ line_range(const struct pm_ttime_ctx *base, const char *s, size_t len,
 			if (range_end(&ctx, s + i + w, j - i - w, 1,
 			    b.has_zone ? b.zone : NULL, &a) == 0)
 				break;
-			if (!a.has_zone && !b.has_zone && base->zone == NULL)
+			/* Prose names its zone (the default UTC of the
+			 * configuration is for timeline rows). */
+			if (!a.has_zone && !b.has_zone && !declared)
+				break;
+			if (!a.has_date && !base->has_base)
 				break;
 			/* The end's day is the start's when it names none. */
 			ctx.has_base = 1;
@@ -1596,11 +1600,20 @@ line_range(const struct pm_ttime_ctx *base, const char *s, size_t len,
 	return -1;
 }
 
+/* What a sentence about the incident's window says: "the API was down
+ * from 15:30 to 18:10 UTC", not "the job moved from 02:00 to 04:00". */
+static const char *const impact_words[] = {
+	"down", "outage", "degraded", "unavailable", "impact", "impacted",
+	"affected", "failing", "failed", "errors", "delayed", "delays",
+	"disrupted", "disruption", "broken", "incident", "interrupted",
+	"offline", "slow",
+};
+
 /*
  * started and ended from a range in the lead (the preamble, Summary
  * and Impact sections), for a report whose timeline gave no time: the
  * one sentence most reports open with, "Flags were down from 15:30 to
- * 18:10 UTC".
+ * 18:10 UTC" (a sentence that says what was hit: impact_words).
  */
 static void
 from_lead(struct infer *in, const struct pm_section *title)
@@ -1641,15 +1654,20 @@ from_lead(struct infer *in, const struct pm_section *title)
 				infence = !infence;
 			if (infence || len == 0 || *s == '#' || *s == '|')
 				continue;
-			if (line_range(&ctx, s, len, &t1, &t2, &off,
-			    &span) == -1)
+			if (line_range(&ctx, doc->timeline.zone != NULL, s,
+			    len, &t1, &t2, &off, &span) == -1)
+				continue;
+			if (!has_word(pm_arena_strndup(&doc->arena, s, len),
+			    impact_words, sizeof(impact_words) /
+			    sizeof(impact_words[0])))
 				continue;
 			m->started.set = m->started.ok = 1;
 			m->started.has_zone = 1;
 			m->started.t = t1;
-			m->started.raw = pm_arena_strndup(&doc->arena, s, len);
+			m->started.raw = pm_arena_strndup(&doc->arena, s + off,
+			    span);
 			m->started.pos.line = n;
-			m->started.pos.col = 1;
+			m->started.pos.col = (unsigned int)off + 1;
 			m->started.note = pm_arena_printf(&doc->arena,
 			    "and ended: the summary's \"%.*s\"", (int)span,
 			    s + off);

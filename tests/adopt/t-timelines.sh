@@ -19,6 +19,7 @@ GOLD=$TOP/tests/adopt/golden/timelines
 [ -n "${REGEN:-}" ] && mkdir -p "$GOLD"
 
 n=0
+outs=$(tmpdir)
 for f in "$FIX"/*.md; do
 	name=$(basename "$f" .md)
 	d=$(tmpdir)
@@ -27,6 +28,7 @@ for f in "$FIX"/*.md; do
 	    echo "exit $?") >"$d/out.json"
 	(cd "$d" && $PM adopt "$name.md" 2>&1; echo "exit $?") |
 	    sed "s|$d|DIR|g" >"$d/out.adopt"
+	cp "$d/out.adopt" "$outs/$name.adopt"
 	for k in json adopt; do
 		[ -n "${REGEN:-}" ] && cp "$d/out.$k" "$GOLD/$name.$k"
 		if test_cmp "$GOLD/$name.$k" "$d/out.$k"; then
@@ -65,4 +67,28 @@ printf 'timezone: IST\n' >"$d/.postmortem.yaml"
 (cd "$d" && $PM lint 2>&1; echo "exit $?") >"$d/bad2.txt"
 check "timelines: an ambiguous timezone: is a configuration error" \
     grep -q "unknown timezone 'IST'" "$d/bad2.txt"
+# The values themselves, beyond the goldens: a "First detected" key
+# event is the start (with a note) even when the timeline opens later;
+# a range in the summary gives started and ended, but only with a day,
+# a zone and a sentence about the impact; times out of order are
+# dropped, not guessed between.
+G=$outs
+check "timelines: First detected before the timeline is the start" \
+    grep -q '^+started: 2023-05-02T09:40:00Z  # when first detected' \
+    "$G/key-events-before-timeline.adopt"
+check "timelines: a summary range gives started" \
+    grep -q '^+started: 2024-04-03T13:15:00Z  # and ended: the summary' \
+    "$G/2024-04-03-export-down.adopt"
+check "timelines: ... and ended" \
+    grep -q '^+ended: 2024-04-03T15:20:00Z' "$G/2024-04-03-export-down.adopt"
+check "timelines: a range over two days, 12-hour clock, year from the name" \
+    sh -c "grep -q '^+started: 2024-04-09T22:02:00Z' '$G/2024-04-12-queue-lag.adopt' &&
+    grep -q '^+ended: 2024-04-11T07:30:00Z' '$G/2024-04-12-queue-lag.adopt'"
+for f in range-without-zone schedule-change-range key-events-year-typo; do
+	check "timelines: $f: no started, no ended" \
+	    sh -c "! grep -q -e '^+started' -e '^+ended' '$G/$f.adopt'"
+done
+check "timelines: times out of order say why" \
+    grep -q "started (the report's times are out of order" \
+    "$G/key-events-year-typo.adopt"
 done_testing
