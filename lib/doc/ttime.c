@@ -542,6 +542,36 @@ read_clock_x(struct scan *sc, struct expr *e, int compact)
 
 	if (read_field(sc, &fh) == -1)
 		goto no;
+	if (fh.numeric && fh.len <= 2 && peek(sc, 0) == '.' &&
+	    isdigit(peek(sc, 1)) && isdigit(peek(sc, 2)) &&
+	    !isdigit(peek(sc, 3)) && !(peek(sc, 3) == '.' &&
+	    isdigit(peek(sc, 4)))) {
+		/* "2022-03-10 11.50", "3.30pm": the British dot, after a
+		 * date or before am/pm only ("version 1.50" is no time). */
+		save = sc->i;
+		sc->i += 3;
+		h = (int)fh.val;
+		pm = read_ampm(sc);
+		if ((!compact && pm == -1) || isalnum(peek(sc, 0))) {
+			sc->i = save;
+			goto no;
+		}
+		if (pm >= 0 && (h < 1 || (h > 12 && (pm == 0 || h > 23)))) {
+			seterr(sc, ERR_CLOCK);
+			return 1;
+		}
+		if (pm >= 0 && h <= 12)
+			h = h % 12 + (pm ? 12 : 0);
+		bad = (sc->s[save + 1] - '0') * 10 + (sc->s[save + 2] - '0');
+		if (h > 23 || bad > 59 || peek(sc, 0) == '%') {
+			/* "99.95% of requests": not a clock at all */
+			sc->i = save;
+			goto no;
+		}
+		e->has_clock = 1;
+		e->secs = h * 3600 + bad * 60;
+		return 1;
+	}
 	if (fh.numeric && fh.len <= 2 && peek(sc, 0) != ':') {
 		/* "2pm", "11 am" */
 		if ((pm = read_ampm(sc)) == -1 || fh.val < 1 || fh.val > 12 ||

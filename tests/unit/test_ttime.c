@@ -17,6 +17,8 @@
 
 static struct pm_ttime_ctx	ctx;
 
+static const char	*pf(const char *);
+
 static void
 ctx_reset(void)
 {
@@ -262,6 +264,16 @@ test_ttime__errors(void)
 	/* "13:06 PM": a 24-hour time with a stray PM, the same instant. */
 	STR_EQ(rd("13:00 pm"), "2024-10-24T13:00:00Z", "ttime__13pm");
 	OK(err_has("13:00 am", "impossible time"), "ttime__err_13am");
+	/* The British dot: after a date, or with am/pm; never "1.50". */
+	STR_EQ(rd("2024-10-24 11.50"), "2024-10-24T11:50:00Z", "ttime__dot_date");
+	STR_EQ(rd("3.30pm"), "2024-10-24T15:30:00Z", "ttime__dot_pm");
+	STR_EQ(rd("13.30 pm"), "2024-10-24T13:30:00Z", "ttime__dot_13pm");
+	STR_EQ(pf("2024-10-24 99.95% of requests failed"),
+	    "2024-10-24|99.95% of requests failed", "ttime__prefix_dot_percent");
+	OK(err_has("1.50", "cannot read"), "ttime__err_dot_alone");
+	STR_EQ(pf("2024-10-24 11.50 Incident declared"),
+	    "2024-10-24 11.50|Incident declared", "ttime__prefix_dot");
+	STR_EQ(pf("1.50 of the provider"), "-", "ttime__prefix_dot_version");
 	OK(err_has("", "empty"), "ttime__err_empty");
 	OK(err_has("morning", "cannot read"), "ttime__err_words");
 	OK(err_has("10:00 and more", "cannot read"), "ttime__err_trailing");
