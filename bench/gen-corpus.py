@@ -32,6 +32,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 
@@ -376,14 +377,8 @@ LEGACY_RULES = [("language/blameless", 4), ("timeline/order", 1), ("timeline/tim
 # Remove a shape from this set when the reader learns it (--no-gaps checks them all).
 # The two numeric-date paragraph shapes stay: when every date of a report has both numbers
 # at most 12 and the file name does not settle the order, the reader refuses them by design
-# (never a guess); the others count as gaps only while they are wrong.  zone=label-paren
-# ("Timeline: (in PST)" as a paragraph) is read by adopt, but lint still asks for a Timeline
-# heading (structure/sections).
-GAPS = {"timeline=dmy-paragraph", "timeline=us-date-paragraph", "zone=label-paren",
-        "title=none",
-        "title=retrospective", "title=date-comma-quoted", "title=title-label",
-        "title=incident-on", "title=written-date-first", "meta=severity-section",
-        "meta=headings", "meta=bold"}
+# (never a guess).
+GAPS = {"timeline=dmy-paragraph", "timeline=us-date-paragraph"}
 
 SEVERITIES = ["SEV1", "SEV2", "SEV2", "SEV3", "SEV3", "SEV3", "SEV4"]
 LEGACY_SEV_WORDS = {"SEV1": "Critical", "SEV2": "Major", "SEV3": "Medium", "SEV4": "Low"}
@@ -1148,7 +1143,12 @@ def main():
         late = "distribution/48h" in rules
         commit = f["ended"] + (dt.timedelta(days=rng.choice([4, 6, 9])) if late else
                                dt.timedelta(hours=rng.choice([2, 5, 20, 30, 44])))
-        entry = {"path": path, "id": f["id"], "title": f["title"], "style": style,
+        title = f["title"]
+        if shape and shape.get("title") == "none":
+            # No title heading: the file name is all a reader has.
+            title = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", f["id"]).replace("-", " ")
+            title = title[:1].upper() + title[1:]
+        entry = {"path": path, "id": f["id"], "title": title, "style": style,
                  "locale": locale, "severity": f["sev"], "started": iso(f["started"]),
                  "detected": iso(f["detected"]), "mitigated": iso(f["mitigated"]),
                  "ended": iso(f["ended"]), "service": svc, "cause": cause,

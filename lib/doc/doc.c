@@ -246,8 +246,10 @@ parse(struct pm_doc *doc, const struct pm_config *cfg, unsigned int flags)
 	for (i = 0; i < doc->nsecs; i++)
 		if (doc->secs[i].level == 1)
 			h1 = 1;
-	doc->kind = h1 && doc->timeline.present ? PM_DOC_LEGACY :
-	    PM_DOC_OTHER;
+	/* A file the user selected (named, or by include) needs no title
+	 * heading: its file name gives the title. */
+	doc->kind = (h1 || (flags & PM_PARSE_FORCE)) &&
+	    doc->timeline.present ? PM_DOC_LEGACY : PM_DOC_OTHER;
 	if (doc->kind == PM_DOC_LEGACY)
 		pm_infer_meta(doc, cfg);
 	pm_doc__required(doc);

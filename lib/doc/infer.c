@@ -862,6 +862,26 @@ line_at(const struct pm_doc *doc, unsigned int n, size_t *len)
 	return s;
 }
 
+/*
+ * The first line after a heading on line n: the one after its setext
+ * underline ("Severity" over "--------"), if it has one.
+ */
+static unsigned int
+after_heading(const struct pm_doc *doc, unsigned int n)
+{
+	const char	*s;
+	size_t		 len, i;
+
+	if ((s = line_at(doc, n + 1, &len)) == NULL || len == 0 ||
+	    (*s != '=' && *s != '-'))
+		return n + 1;
+	for (i = 0; i < len && s[i] == *s; i++)
+		continue;
+	while (i < len && isspace((unsigned char)s[i]))
+		i++;
+	return i == len ? n + 2 : n + 1;
+}
+
 static int
 fence_line(const char *s, size_t len)
 {
@@ -1146,7 +1166,8 @@ scan_keysec(struct infer *in, const struct pm_section *sec, enum mkey k)
 	unsigned int		 n;
 	int			 infence = 0;
 
-	if (scan_lines(in, sec->pos.line + 1, sec->line_last, 0) > 0)
+	if (scan_lines(in, after_heading(doc, sec->pos.line),
+	    sec->line_last, 0) > 0)
 		return;
 	memset(&ml, 0, sizeof(ml));
 	ml.key = pm_arena_strdup(&in->doc->arena, sec->heading);
@@ -1154,7 +1175,8 @@ scan_keysec(struct infer *in, const struct pm_section *sec, enum mkey k)
 	while (ml.keylen > 0 && (ml.key[ml.keylen - 1] == ':' ||
 	    ml.key[ml.keylen - 1] == ' '))
 		ml.keylen--;
-	for (n = sec->pos.line + 1; n <= sec->line_last; n++) {
+	for (n = after_heading(doc, sec->pos.line); n <= sec->line_last;
+	    n++) {
 		if ((s = line_at(doc, n, &len)) == NULL)
 			break;
 		if (fence_line(s, len)) {
@@ -1643,7 +1665,7 @@ from_lead(struct infer *in, const struct pm_section *title)
 			if (sec->kind != PM_SEC_SUMMARY &&
 			    sec->kind != PM_SEC_IMPACT)
 				continue;
-			first = sec->pos.line + 1;
+			first = after_heading(doc, sec->pos.line);
 			last = sec->line_last;
 		}
 		infence = 0;
@@ -1898,7 +1920,7 @@ preamble_first(const struct pm_doc *doc, const struct pm_section *title)
 	unsigned int	 first = doc->body_line > 0 ? doc->body_line : 1;
 
 	if (title != NULL && title->pos.line >= first)
-		first = title->pos.line + 1;
+		first = after_heading(doc, title->pos.line);
 	return first;
 }
 
@@ -1919,7 +1941,7 @@ pm_infer_meta(struct pm_doc *doc, const struct pm_config *cfg)
 {
 	struct infer		 in;
 	struct pm_meta		*m = &doc->meta;
-	const struct pm_section	*title, *sec;
+	const struct pm_section	*title, *lead, *sec;
 	unsigned int		 first;
 	size_t			 i;
 	enum mkey		 k;
@@ -1932,20 +1954,28 @@ pm_infer_meta(struct pm_doc *doc, const struct pm_config *cfg)
 		m->id = pm_id_from_path(&doc->arena, doc->path);
 	title = title_sec(doc);
 	infer_title(&in, title);
+	/* "# Title:" over "## Queue outage": the preamble is under the
+	 * second. */
+	lead = title;
+	if (title != NULL && title->heading != NULL &&
+	    title_label(title->heading) &&
+	    (i = (size_t)(title - doc->secs) + 1) < doc->nsecs &&
+	    doc->secs[i].kind == PM_SEC_OTHER)
+		lead = &doc->secs[i];
 
 	/* Metadata lines: the preamble, then metadata sections, then
 	 * sections named after a key. */
-	first = preamble_first(doc, title);
+	first = preamble_first(doc, lead);
 	(void)scan_lines(&in, first, preamble_last(doc, first), 0);
 	for (i = 0; i < doc->nsecs; i++) {
 		sec = &doc->secs[i];
 		if (is_metasec(sec))
-			(void)scan_lines(&in, sec->pos.line + 1,
+			(void)scan_lines(&in, after_heading(doc, sec->pos.line),
 			    sec->line_last, 1);
 	}
 	for (i = 0; i < doc->nsecs; i++) {
 		sec = &doc->secs[i];
-		if (sec == title || sec->kind != PM_SEC_OTHER)
+		if (sec == title || sec == lead || sec->kind != PM_SEC_OTHER)
 			continue;
 		if ((k = heading_key(sec)) != MK_NONE)
 			scan_keysec(&in, sec, k);
@@ -1955,7 +1985,7 @@ pm_infer_meta(struct pm_doc *doc, const struct pm_config *cfg)
 	if (m->severity_raw.s == NULL)
 		scan_bold_severity(&in);
 	from_timeline(&in);
-	from_lead(&in, title);
+	from_lead(&in, lead);
 	/* A day from a Start:, Date: or End: line when nothing better. */
 	if (!m->started.set && in.day_started.set)
 		m->started = in.day_started;

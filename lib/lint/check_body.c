@@ -67,6 +67,10 @@ check_structure_sections(const struct pm_check *ck,
 	for (k = 0, nmiss = 0; k < PM_SEC__MAX; k++) {
 		if (first[k] != NULL || !pm_sec_required((enum pm_sec)k))
 			continue;
+		/* "Timeline: (in PST)" over its list, or "### Timeline"
+		 * under another section: the reader found the section. */
+		if (k == PM_SEC_TIMELINE && doc->timeline.present)
+			continue;
 		miss[nmiss].sec = (enum pm_sec)k;
 		miss[nmiss].pos = insert_pos(doc, (enum pm_sec)k,
 		    &miss[nmiss].at_end);
