@@ -58,7 +58,9 @@ check_timeline_order(const struct pm_check *ck, const struct pm_doc *doc,
 
 	for (i = 0; i < tl->n; i++) {
 		r = &tl->rows[i];
-		if (!r->ok)
+		/* "First detected ...", "Repaired ...", "Incident declared
+		 * ...": milestones listed by kind, not in time order. */
+		if (!r->ok || r->labelled)
 			continue;
 		/*
 		 * A date-only row is in order anywhere within its day: it
