@@ -247,9 +247,11 @@ parse(struct pm_doc *doc, const struct pm_config *cfg, unsigned int flags)
 		if (doc->secs[i].level == 1)
 			h1 = 1;
 	/* A file the user selected (named, or by include) needs no title
-	 * heading: its file name gives the title. */
-	doc->kind = (h1 || (flags & PM_PARSE_FORCE)) &&
-	    doc->timeline.present ? PM_DOC_LEGACY : PM_DOC_OTHER;
+	 * heading (its file name gives the title), and its timeline may
+	 * be a labelled list ("Key events") rather than a section. */
+	doc->kind = (h1 && doc->timeline.present) ||
+	    ((flags & PM_PARSE_FORCE) && (doc->timeline.present ||
+	    doc->timeline.n > 0)) ? PM_DOC_LEGACY : PM_DOC_OTHER;
 	if (doc->kind == PM_DOC_LEGACY)
 		pm_infer_meta(doc, cfg);
 	pm_doc__required(doc);
