@@ -1283,6 +1283,65 @@ row_day(struct infer *in, struct pm_tsval *tv, const struct pm_trow *r)
 	tv->day = 1;	/* r->t is 00:00 UTC of the day written */
 }
 
+static size_t range_link(const char *, size_t, int);
+
+/*
+ * The span a Timeline heading gives, "## Timeline (all times PST)
+ * 10/14/2022 - 11/03/2022": its first day and its last.  Returns 0 and
+ * sets the two days (00:00 UTC of each), pos to the heading, or -1.
+ */
+static int
+heading_span(struct infer *in, int64_t *d1, int64_t *d2,
+    struct pm_pos *pos, const char **raw)
+{
+	const struct pm_doc	*doc = in->doc;
+	const struct pm_section	*sec = NULL;
+	struct pm_ttime_ctx	 ctx = in->tctx;
+	struct pm_ttime		 a, b;
+	const char		*h;
+	size_t			 i, n1, n2, l, rest, len;
+	int64_t			 hint = 0;
+	int			 has_hint, conflict;
+
+	for (i = 0; i < doc->nsecs && sec == NULL; i++)
+		if (doc->secs[i].kind == PM_SEC_TIMELINE)
+			sec = &doc->secs[i];
+	if (sec == NULL || (h = sec->heading) == NULL)
+		return -1;
+	has_hint = doc->path != NULL && pm_ttime_name_day(doc->path,
+	    &hint) == 0;
+	ctx.file_order = pm_ttime_file_order(doc->text, doc->textsz,
+	    has_hint, hint, &conflict);
+	ctx.file_conflict = conflict;
+	len = strlen(h);
+	for (i = 0; i < len; i++) {
+		if (!isdigit((unsigned char)h[i]) || (i > 0 &&
+		    isalnum((unsigned char)h[i - 1])))
+			continue;
+		if ((n1 = pm_ttime_prefix(h + i, len - i, &rest)) == 0 ||
+		    pm_ttime_parse(&a, h + i, n1, &ctx) == -1 ||
+		    !a.date_only)
+			continue;
+		if ((l = range_link(h + i + n1, len - i - n1, 0)) == 0)
+			return -1;
+		n2 = len - i - n1 - l;
+		if ((n2 = pm_ttime_prefix(h + i + n1 + l, n2, &rest)) == 0 &&
+		    (n2 = len - i - n1 - l) > 12)
+			n2 = 10;
+		while (n2 > 0 && strchr(". ", h[i + n1 + l + n2 - 1]) != NULL)
+			n2--;
+		if (pm_ttime_parse(&b, h + i + n1 + l, n2, &ctx) == -1 ||
+		    !b.date_only || b.day <= a.day || b.day - a.day > 3660)
+			return -1;
+		*d1 = a.day * PM_DAY;
+		*d2 = b.day * PM_DAY;
+		*pos = sec->pos;
+		*raw = pm_arena_strndup(&in->doc->arena, h + i + n1 + l, n2);
+		return 0;
+	}
+	return -1;
+}
+
 /*
  * A timeline whose rows give days and no time of day ("10/22/2022 - A
  * researcher reported..."): started is the earliest day and ended the
@@ -1301,6 +1360,9 @@ from_days(struct infer *in)
 	const struct pm_trow	*lo = NULL, *hi = NULL, *prev = NULL;
 	size_t			 i, ilo = 0, ihi = 0, nbad = 0, bad_first = 0,
 				 bad_last = 0;
+	int64_t			 d1, d2;
+	struct pm_pos		 hpos;
+	const char		*hraw;
 	int			 back = 0;
 
 	for (i = 0; i < tl->n; i++) {
@@ -1349,7 +1411,17 @@ from_days(struct infer *in)
 		row_day(in, &m->started, lo);
 	if (m->ended.set || in->day_ended.set)
 		return 1;
-	if (nbad > 0 && bad_last > ihi)
+	if (nbad > 0 && bad_last > ihi && heading_span(in, &d1, &d2,
+	    &hpos, &hraw) == 0 && d2 >= hi->t && d1 <= lo->t) {
+		/* The row is unreadable ("11/03/202"), but the heading
+		 * says where the timeline ends. */
+		row_day(in, &m->ended, hi);
+		m->ended.t = d2;
+		m->ended.raw = hraw;
+		m->ended.pos = hpos;
+		m->ended.note = "the last day of the Timeline heading's "
+		    "span; its last row cannot be read";
+	} else if (nbad > 0 && bad_last > ihi)
 		tl->why_ended = "a timeline row after the last day cannot "
 		    "be read";
 	else if (hi == lo)
