@@ -255,13 +255,17 @@ report_name(const char *path)
 	    (n > 9 && strcasecmp(base + n - 9, ".markdown") == 0);
 }
 
-/* 1 if the file name starts with a date ("2021-05-09-", "04-25-"). */
+/* 1 if the file name starts with a date ("2021-05-09-", "04-25-") or
+ * a report id ("PM2020-003 - ..."). */
 static int
 dated_name(const char *path)
 {
 	const char	*base, *p;
 
 	base = (p = strrchr(path, '/')) != NULL ? p + 1 : path;
+	/* "PM2020-003 - ADSync migration.md": a report's id. */
+	if (pm_id_token(base, strlen(base)) > 0)
+		return 1;
 	return strlen(base) >= 6 && isdigit((unsigned char)base[0]) &&
 	    isdigit((unsigned char)base[1]) &&
 	    (base[2] == '-' || base[2] == '_' || (isdigit((unsigned char)

@@ -443,9 +443,8 @@ pm_path_stem(struct pm_arena *a, const char *path)
 	return pm_arena_strndup(a, base, len);
 }
 
-/* Length of an id token at the start of s ("PM2022-002"), or 0. */
-static size_t
-id_token(const char *s, size_t len)
+size_t
+pm_id_token(const char *s, size_t len)
 {
 	size_t	 i = 0, nd = 0, j;
 
@@ -484,7 +483,7 @@ pm_id_from_path(struct pm_arena *a, const char *path)
 
 	stem = pm_path_stem(a, path);
 	len = strlen(stem);
-	if ((n = id_token(stem, len)) > 0)
+	if ((n = pm_id_token(stem, len)) > 0)
 		return pm_arena_strndup(a, stem, n);
 	o = out = pm_arena_alloc(a, len + 1);
 	for (i = 0; i < len; i++) {
@@ -547,7 +546,7 @@ pm_title_from_path(struct pm_arena *a, const char *path)
 	stem = pm_path_stem(a, path);
 	len = strlen(stem);
 	i = name_date(stem, len);
-	if ((n = id_token(stem + i, len - i)) > 0) {
+	if ((n = pm_id_token(stem + i, len - i)) > 0) {
 		i += n;
 		while (i < len && (stem[i] == '-' || stem[i] == '_' ||
 		    stem[i] == ' ' || stem[i] == '.'))

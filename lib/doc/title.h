@@ -46,6 +46,9 @@ char	*pm_title_from_path(struct pm_arena *, const char *path);
  * turned into one "-": always a single token.
  */
 char	*pm_id_from_path(struct pm_arena *, const char *path);
+/* Length of an id token at the start of s ("PM2022-002", "INC-123"),
+ * or 0. */
+size_t	 pm_id_token(const char *s, size_t len);
 
 /* The name without directories and Markdown extensions (arena). */
 char	*pm_path_stem(struct pm_arena *, const char *path);

@@ -70,4 +70,51 @@ check "init nested: adopt then finds the 4 reports and no other file" \
     test "$(grep -c '^diff --git' "$d/adopt")" -eq 4
 check "init nested: the template is skipped by adopt, silently (excluded)" \
     sh -c "! grep -q template '$d/adopt' '$d/adopt.err'"
+# Reports named by an id ("INC-2021-003 - ...") are reports even when
+# every time of one of them is unreadable (a five-digit year): the id
+# in the name counts as a date does.
+d=$(tmpdir)
+git init -q "$d/ids"
+for n in 1 2; do
+	cat >"$d/ids/INC-2021-00$n - Cache node $n lost.md" <<EOF
+# Cache node $n lost
+
+## Summary
+
+Cache node $n stopped answering and requests fell through to the database.
+
+## Timeline
+
+| Time | Event |
+| --- | --- |
+| 2021-03-0$n 10:00 | node $n stops answering |
+| 2021-03-0$n 10:20 | node $n replaced |
+
+## Root Cause
+
+The node ran out of disk for its append log.
+EOF
+done
+cat >"$d/ids/INC-2021-003 - Build agents offline.md" <<'EOF'
+# Build agents offline
+
+## Summary
+
+Every build agent went offline after an image update.
+
+## Timeline
+
+| Time | Event |
+| --- | --- |
+| 20211-04-02 09:00 | the new image rolls out |
+
+## Lessons Learned
+
+Roll images out to one agent first.
+EOF
+(cd "$d/ids" && git add -A && commit_at 2021-04-05T10:00:00Z "reports" &&
+    $PM init --stdout) >"$d/ids.yaml" 2>&1
+check "init ids: the report with unreadable times is not excluded" \
+    sh -c "! grep -q 'Build agents offline' '$d/ids.yaml'"
+check "init ids: the reports are included" grep -q '^  - "\*.md"' "$d/ids.yaml"
 done_testing
