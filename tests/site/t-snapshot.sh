@@ -285,6 +285,18 @@ rm "$d/site/precious.txt"
 files "$d/site" >"$d/after"
 check "snapshot: the old site is intact" test_cmp "$d/before" "$d/after"
 
+# Builds at the same time, some recording and some reusing, each
+# into its own --out: every one is the reference.
+rm -rf "$d"/par*
+for i in 1 2 3 4; do b "$d/par$i" -q & done
+wait
+for i in 1 2 3 4; do b "$d/par$i" -q & done
+wait
+for i in 1 2 3 4; do
+	check "snapshot: parallel builds: par$i = reference" \
+	    diff -r "$d/ref" "$d/par$i"
+done
+
 # At most three snapshots per repository; no temporary directory left.
 for i in 1 2 3 4 5; do b "$d/many$i" -q; done
 n=$(ls "$r/.git/postmortem/site" | wc -l)
