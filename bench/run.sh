@@ -13,8 +13,11 @@
 #     'git status --porcelain' in the same clone: goal <= 2.5x;
 #   lint of the whole tree, cold and warm, against
 #     'cmark-gfm -e table' over the same bytes: goal <= 0.75x;
-#   build of the whole archive, cold and warm, against hugo with a
-#     minimal theme (bench/hugo) on the same files: hugo >= 5x slower;
+#   build of the whole archive, cold and warm (the snapshot of the last
+#     build reused: --out removed, nothing else changed), against hugo
+#     with a minimal theme (bench/hugo) on the same files: hugo >= 5x
+#     slower; and a build after one changed report (a new commit before
+#     each run, the previous site in place), against the same hugo run;
 #   loading (build/bench-load) and adopt (dry run) on legacy reports.
 #
 # PM, BUILD and RUNS may be set; BENCH_STAGES=1 also runs the stages'
@@ -131,6 +134,18 @@ if command -v hugo >/dev/null 2>&1; then
 	set -- $(cd "$tmp/hugo" && measure "rm -rf '$tmp/hugo-public'" \
 	    hugo --quiet -d "$tmp/hugo-public"); hu_w=$1 hu_c=$2 hu_mb=$3
 fi
+
+# 3b. build after one changed report, the previous site in place: in
+# the clone, a new commit before each run, so the snapshot of the last
+# build (lib/site/snapshot.h) never applies and the pages are rendered.
+cd "$tmp/clone" || exit 2
+gc='git -c user.name=bench -c user.email=bench@example.invalid commit -q'
+$gc -m staged
+"$PM" build --out "$tmp/site-inc" --today 2026-11-01 -q >/dev/null 2>&1
+g=$(git ls-files 'postmortems/*.md' | sed -n 200p)
+set -- $(measure "printf '\\nOne more line.\\n' >>'$g' && $gc -am more" \
+    "$PM" build --out "$tmp/site-inc" --today 2026-11-01 -q)
+bi_w=$1 bi_c=$2
 cd "$TOP" || exit 2
 
 # 4. loading and adopting.
@@ -158,6 +173,9 @@ else
 	r="hugo $(ratios $hu_w $hu_c $bu_ww $bu_wc) slower"
 fi
 echo "| \`build\`, $nfiles files, $bu_mb MB | $(fmt $bu_cw $bu_cc) | $(fmt $bu_ww $bu_wc) | $hg | $r | hugo ≥ 5× slower |"
+r=-
+[ "$hu_w" = - ] || r="hugo $(ratios $hu_w $hu_c $bi_w $bi_c) slower"
+echo "| \`build\` after one changed report, site in place | | $(fmt $bi_w $bi_c) | the same \`hugo\` run | $r | |"
 echo "| loading (list, read, parse, history), $ld_mb MB | $(fmt $ld_w $ld_c) | | | | < 1.0 s |"
 echo "| \`adopt\` (dry run), legacy reports, $ad_mb MB | $(fmt $ad_w $ad_c) | | | | < 1.5 s |"
 
