@@ -53,7 +53,9 @@ gen "--count 10000 --style legacy --violations 0.2 --seed 1" "$L"
     printf 'include: ["postmortems/**/*.md"]\n' >"$L/.postmortem.yaml"
 
 tmp=$(mktemp -d "$OUT/run.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+# The snapshots of the builds into $tmp (lib/site/snapshot.h) would
+# keep the space of sites that are gone: removed with them.
+trap 'rm -rf "$tmp" "$C/.git/postmortem/site"' EXIT
 
 # measure PREP CMD...: RUNS runs of CMD (PREP, a shell command, before
 # each), medians as "WALL CPU MB".
