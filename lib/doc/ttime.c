@@ -1003,9 +1003,17 @@ no:
 static int
 read_expr(struct scan *sc, struct expr *e, int prefix)
 {
-	int	 z, clock_first = 0;
+	int	 z, clock_first = 0, by = 0;
+	size_t	 start = sc->i;
 
 	memset(e, 0, sizeof(*e));
+	/* "At 14:02, the alert fired", "By 14:45, errors stopped" (no
+	 * later than: approximate): prose timelines. */
+	if ((atword(sc, "at") || (by = atword(sc, "by"))) &&
+	    (peek(sc, 2) == ' ' || peek(sc, 2) == '\t') && isdigit(peek(sc, 3)))
+		sc->i += 3;
+	else
+		by = 0;
 	if (read_approx_prefix(sc))
 		e->approx = 1;
 	/* "Wednesday, 2018-08-22": the weekday adds nothing. */
@@ -1014,7 +1022,10 @@ read_expr(struct scan *sc, struct expr *e, int prefix)
 		(void)clock_after_date(sc, e);
 	else if (read_clock(sc, e))
 		clock_first = 1;
-	else {
+	else if (sc->i != start && !e->approx) {
+		sc->i = start;
+		return 0;
+	} else {
 		if (e->approx || read_placeholder_word(sc))
 			return sc->error != NULL || e->approx ?
 			    (seterr(sc, ERR_UNREADABLE), 1) : 0;
@@ -1032,6 +1043,8 @@ read_expr(struct scan *sc, struct expr *e, int prefix)
 		} else
 			read_zone(sc, e, 1);
 	}
+	if (by)
+		e->approx = 1;
 	if (read_approx_suffix(sc))
 		e->approx = 1;
 	if (e->has_clock || e->has_date)
@@ -1411,6 +1424,56 @@ decl_pair(const char *w, size_t wl, struct pm_tz *z)
 	return 0;
 }
 
+/*
+ * Zones written as words, "Pacific Time", "Eastern time": the region
+ * (with its daylight saving time).  A capitalised word before "time"
+ * that is not one of them ("Atlantis Time"), and "local time" or
+ * "server time", are meant as a zone too, but not known.
+ * Returns 1 and sets *z, -1 for a word meant as a zone but unknown, 0
+ * for none; *wl2 is the length of the phrase from w.
+ */
+static int
+spoken_zone(const char *s, size_t len, size_t ws, size_t wl,
+    struct pm_tz *z, size_t *wl2)
+{
+	static const struct {
+		const char	*word;
+		const char	*region;
+	} names[] = {
+		{ "Pacific", "America/Los_Angeles" },
+		{ "Eastern", "America/New_York" },
+		{ "Central", "America/Chicago" },
+		{ "Mountain", "America/Denver" },
+		{ "UK", "Europe/London" },
+		{ "London", "Europe/London" },
+	};
+	size_t	 k, t = ws + wl;
+	int	 local = wieq(s + ws, wl, "local") || wieq(s + ws, wl, "server");
+
+	if (wl < 2 || (!isupper((unsigned char)s[ws]) && !local))
+		return 0;
+	while (t < len && s[t] == ' ')
+		t++;
+	if (t == ws + wl || len - t < 4 || strncasecmp(s + t, "time", 4) != 0 ||
+	    (t + 4 < len && isalpha((unsigned char)s[t + 4]) &&
+	    strncasecmp(s + t, "timezone", 8) != 0))
+		return 0;
+	*wl2 = t + 4 - ws;
+	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+		if (wieq(s + ws, wl, names[k].word))
+			return pm_tz_lookup(z, names[k].region,
+			    strlen(names[k].region), NULL, 0) == 0 ? 1 : -1;
+	/* "Response time", "Total time": words, not a zone; "local time"
+	 * is one, but whose? */
+	if (!local && (wieq(s + ws, wl, "Real") ||
+	    wieq(s + ws, wl, "Response") || wieq(s + ws, wl, "Down") ||
+	    wieq(s + ws, wl, "Total") || wieq(s + ws, wl, "Recovery") ||
+	    wieq(s + ws, wl, "Detection") || wieq(s + ws, wl, "Resolution") ||
+	    wieq(s + ws, wl, "Lead") || wieq(s + ws, wl, "Wait")))
+		return 0;
+	return -1;
+}
+
 /* A word after "times in" that is meant as a zone but is not one:
  * "UC/Pacific", "{{ timezone }}", "XYZ". */
 static int
@@ -1438,8 +1501,8 @@ pm_ttime_zone_decl(const char *s, size_t len, char *name, size_t namesz,
     struct pm_tz *tz, const struct pm_config *cfg, const char **why)
 {
 	size_t	 i = 0, ws, wl, nwords = 0, since = 99, cand = 0, cand_len = 0,
-		 k, bad = 0, bad_len = 0;
-	int	 prev_zone = 0, zr, have_bad = 0, after_in = 0;
+		 k, bad = 0, bad_len = 0, wl2;
+	int	 prev_zone = 0, zr, have_bad = 0, after_in = 0, sz;
 	struct pm_tz	 z, cand_z;
 
 	*why = NULL;
@@ -1507,6 +1570,20 @@ pm_ttime_zone_decl(const char *s, size_t len, char *name, size_t namesz,
 		    wieq(s + ws, wl, "all") ||
 		    wieq(s + ws, wl, "is"))) {
 			after_in = 1;
+			continue;
+		}
+		if (since <= 4 && (sz = spoken_zone(s, len, ws, wl, &z,
+		    &wl2)) != 0) {
+			if (sz == 1) {
+				*tz = z;
+				zone_name(name, namesz, s + ws, wl2);
+				return 0;
+			}
+			if (!have_bad) {
+				have_bad = 1;
+				bad = ws;
+				bad_len = wl2;
+			}
 			continue;
 		}
 		if (decl_pair(s + ws, wl, &z) ||

@@ -91,4 +91,12 @@ done
 check "timelines: times out of order say why" \
     grep -q "started (the report's times are out of order" \
     "$G/key-events-year-typo.adopt"
+check "timelines: prose entries 'At 14:02, ...' and 'By 14:45, ...'" \
+    sh -c "grep -q '^+started: 2024-05-02T14:02:00Z' '$G/prose-at-by.adopt' &&
+    grep -q '^+ended: 2024-05-02T14:45:00Z' '$G/prose-at-by.adopt'"
+check "timelines: 'All times are in Pacific Time.' is US/Pacific (PDT in May)" \
+    grep -q '^+started: 2024-05-02T14:02:00Z' "$G/zone-in-words.adopt"
+check "timelines: 'local time' is a zone not known, never UTC" \
+    sh -c "! grep -q '^+started' '$G/local-time.adopt' &&
+    grep -q 'time zone is not known' '$G/local-time.adopt'"
 done_testing

@@ -274,6 +274,15 @@ test_ttime__errors(void)
 	STR_EQ(pf("2024-10-24 11.50 Incident declared"),
 	    "2024-10-24 11.50|Incident declared", "ttime__prefix_dot");
 	STR_EQ(pf("1.50 of the provider"), "-", "ttime__prefix_dot_version");
+	/* Prose timelines: "At 14:02, ...", "By 14:45, ..." (approximate). */
+	STR_EQ(pf("At 14:02, the alert fired"), "At 14:02|the alert fired",
+	    "ttime__prefix_at");
+	STR_EQ(pf("By 14:45, errors stopped"), "By 14:45|errors stopped",
+	    "ttime__prefix_by");
+	STR_EQ(rd("At 14:02"), "2024-10-24T14:02:00Z", "ttime__at");
+	STR_EQ(pf("At 10% capacity the pool failed"), "-", "ttime__prefix_at_pct");
+	STR_EQ(pf("At least two nodes"), "-", "ttime__prefix_at_least");
+	STR_EQ(pf("by 3 engineers"), "-", "ttime__prefix_by_count");
 	OK(err_has("", "empty"), "ttime__err_empty");
 	OK(err_has("morning", "cannot read"), "ttime__err_words");
 	OK(err_has("10:00 and more", "cannot read"), "ttime__err_trailing");
@@ -764,6 +773,25 @@ test_ttime__zone_decl(void)
 		OK(pm_ttime_zone_decl(s, strlen(s), name, sizeof(name), &z,
 		    NULL, &why) == 0 && z.kind == PM_TZ_REGION &&
 		    strcmp(name, "US/Pacific") == 0, "ttime__decl_region");
+	/* Zones as words: "Pacific Time" is a region; "local time" and an
+	 * unknown "Atlantis Time" are meant as zones but unknown, never
+	 * UTC; "Response time" is no zone at all. */
+	s = "All times are in Pacific Time.";
+	if (!tz_available())
+		printf("ok - ttime__decl_pacific_time # skip: no tz database\n");
+	else
+		OK(pm_ttime_zone_decl(s, strlen(s), name, sizeof(name), &z,
+		    NULL, &why) == 0 && z.kind == PM_TZ_REGION &&
+		    strcmp(name, "Pacific Time") == 0, "ttime__decl_pacific_time");
+	s = "All times are local time";
+	INT_EQ(pm_ttime_zone_decl(s, strlen(s), name, sizeof(name), &z,
+	    NULL, &why), -2, "ttime__decl_local_time");
+	s = "Times are Atlantis Time.";
+	INT_EQ(pm_ttime_zone_decl(s, strlen(s), name, sizeof(name), &z,
+	    NULL, &why), -2, "ttime__decl_unknown_words");
+	s = "Times: Response time was high";
+	INT_EQ(pm_ttime_zone_decl(s, strlen(s), name, sizeof(name), &z,
+	    NULL, &why), -1, "ttime__decl_response_time");
 }
 
 int
