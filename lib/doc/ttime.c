@@ -1427,8 +1427,9 @@ decl_pair(const char *w, size_t wl, struct pm_tz *z)
 /*
  * Zones written as words, "Pacific Time", "Eastern time": the region
  * (with its daylight saving time).  A capitalised word before "time"
- * that is not one of them ("Atlantis Time"), and "local time" or
- * "server time", are meant as a zone too, but not known.
+ * that is not one of them ("Atlantis Time"; not "This time"), and
+ * "local time" or "server time", are meant as a zone too, but not
+ * known.
  * Returns 1 and sets *z, -1 for a word meant as a zone but unknown, 0
  * for none; *wl2 is the length of the phrase from w.
  */
@@ -1465,7 +1466,12 @@ spoken_zone(const char *s, size_t len, size_t ws, size_t wl,
 			    strlen(names[k].region), NULL, 0) == 0 ? 1 : -1;
 	/* "Response time", "Total time": words, not a zone; "local time"
 	 * is one, but whose? */
-	if (!local && (wieq(s + ws, wl, "Real") ||
+	if (!local && (wieq(s + ws, wl, "Real") || wieq(s + ws, wl, "This") ||
+	    wieq(s + ws, wl, "That") || wieq(s + ws, wl, "The") ||
+	    wieq(s + ws, wl, "Each") || wieq(s + ws, wl, "Every") ||
+	    wieq(s + ws, wl, "Any") || wieq(s + ws, wl, "Same") ||
+	    wieq(s + ws, wl, "Next") || wieq(s + ws, wl, "Last") ||
+	    wieq(s + ws, wl, "First") || wieq(s + ws, wl, "Some") ||
 	    wieq(s + ws, wl, "Response") || wieq(s + ws, wl, "Down") ||
 	    wieq(s + ws, wl, "Total") || wieq(s + ws, wl, "Recovery") ||
 	    wieq(s + ws, wl, "Detection") || wieq(s + ws, wl, "Resolution") ||

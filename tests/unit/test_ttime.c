@@ -789,6 +789,9 @@ test_ttime__zone_decl(void)
 	s = "Times are Atlantis Time.";
 	INT_EQ(pm_ttime_zone_decl(s, strlen(s), name, sizeof(name), &z,
 	    NULL, &why), -2, "ttime__decl_unknown_words");
+	s = "Times are approximate. This time the alert was late.";
+	INT_EQ(pm_ttime_zone_decl(s, strlen(s), name, sizeof(name), &z,
+	    NULL, &why), -1, "ttime__decl_this_time");
 	s = "Times: Response time was high";
 	INT_EQ(pm_ttime_zone_decl(s, strlen(s), name, sizeof(name), &z,
 	    NULL, &why), -1, "ttime__decl_response_time");
