@@ -1703,6 +1703,30 @@ static const char *const impact_words[] = {
 	"offline", "slow",
 };
 
+/* Keys of a metadata line whose value is the incident's window. */
+static const char *const window_words[] = {
+	"window", "period", "timeframe", "duration", "downtime", "when",
+};
+
+/* started and ended from a range (raw: its text, len bytes). */
+static void
+set_range(struct pm_doc *doc, int64_t t1, int64_t t2, struct pm_pos pos,
+    const char *raw, size_t len)
+{
+	struct pm_meta	*m = &doc->meta;
+
+	m->started.set = m->started.ok = 1;
+	m->started.has_zone = 1;
+	m->started.t = t1;
+	m->started.raw = pm_arena_strndup(&doc->arena, raw, len);
+	m->started.pos = pos;
+	m->started.note = pm_arena_printf(&doc->arena, "and ended: the "
+	    "summary's \"%.*s\"", (int)len, raw);
+	m->ended = m->started;
+	m->ended.t = t2;
+	m->ended.note = NULL;
+}
+
 /*
  * started and ended from a range in the lead (the preamble, Summary
  * and Impact sections), for a report whose timeline gave no time: the
@@ -1719,9 +1743,12 @@ from_lead(struct infer *in, const struct pm_section *title)
 	const char		*s;
 	size_t			 len, i;
 	unsigned int		 n, first, last;
+	struct mline		 ml;
+	struct pm_pos		 pos;
+	const char		*v;
 	int64_t			 t1, t2, day;
 	size_t			 off, span;
-	int			 infence;
+	int			 infence, declared;
 
 	if (m->started.set || m->ended.set)
 		return;
@@ -1729,6 +1756,7 @@ from_lead(struct infer *in, const struct pm_section *title)
 		ctx.has_base = 1;
 		ctx.base_day = day;
 	}
+	declared = doc->timeline.zone != NULL;
 	first = preamble_first(doc, title);
 	last = preamble_last(doc, first);
 	for (i = 0; i <= doc->nsecs; i++) {
@@ -1748,26 +1776,33 @@ from_lead(struct infer *in, const struct pm_section *title)
 				infence = !infence;
 			if (infence || len == 0 || *s == '#' || *s == '|')
 				continue;
-			if (line_range(&ctx, doc->timeline.zone != NULL, s,
-			    len, &t1, &t2, &off, &span) == -1)
+			/* "**Impact window:** 2024-01-10 08:00 - 09:30 UTC":
+			 * the key says what the range is. */
+			if (read_mline(s, len, &ml) && ml.vallen < 200 &&
+			    has_word(pm_arena_strndup(&doc->arena, ml.key,
+			    ml.keylen), window_words, sizeof(window_words) /
+			    sizeof(window_words[0]))) {
+				v = pm_arena_printf(&doc->arena, "from %.*s",
+				    (int)ml.vallen, ml.val);
+				if (line_range(&ctx, declared, v, strlen(v), &t1,
+				    &t2, &off, &span) == 0) {
+					pos.line = n;
+					pos.col = ml.col;
+					set_range(doc, t1, t2, pos, v + off + 5,
+					    span - 5);
+					return;
+				}
+			}
+			if (line_range(&ctx, declared, s, len, &t1, &t2, &off,
+			    &span) == -1)
 				continue;
 			if (!has_word(pm_arena_strndup(&doc->arena, s, len),
 			    impact_words, sizeof(impact_words) /
 			    sizeof(impact_words[0])))
 				continue;
-			m->started.set = m->started.ok = 1;
-			m->started.has_zone = 1;
-			m->started.t = t1;
-			m->started.raw = pm_arena_strndup(&doc->arena, s + off,
-			    span);
-			m->started.pos.line = n;
-			m->started.pos.col = (unsigned int)off + 1;
-			m->started.note = pm_arena_printf(&doc->arena,
-			    "and ended: the summary's \"%.*s\"", (int)span,
-			    s + off);
-			m->ended = m->started;
-			m->ended.t = t2;
-			m->ended.note = NULL;
+			pos.line = n;
+			pos.col = (unsigned int)off + 1;
+			set_range(doc, t1, t2, pos, s + off, span);
 			return;
 		}
 	}
@@ -2084,6 +2119,15 @@ title_day(const struct pm_ttime_ctx *tctx, const char *t, size_t tlen,
 		pn = pm_ttime_prefix(t + i, tlen - i, &rest);
 		if (pn > 0 && read_day(tctx, t + i, pn, day) == 0)
 			return 0;
+		/* "# Payment errors (2024-06-10)": up to the bracket. */
+		if (i > 0 && (t[i - 1] == '(' || t[i - 1] == '[')) {
+			for (pn = i; pn < tlen && t[pn] != ')' && t[pn] != ']';
+			    pn++)
+				continue;
+			if (pn < tlen && pn - i <= 32 &&
+			    read_day(tctx, t + i, pn - i, day) == 0)
+				return 0;
+		}
 	}
 	return -1;
 }

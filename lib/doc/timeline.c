@@ -98,6 +98,8 @@ classify(const char *s, size_t len)
 	return T_NONE;
 }
 
+static int	 date_line(struct pm_walk *, const char *, size_t, int64_t *);
+
 /*
  * A zone declared by text: note it as the timeline's and use it.
  * Returns 1 when the text declares a zone (known or not).
@@ -110,6 +112,8 @@ declare_zone(struct pm_walk *w, const char *s, size_t len,
 	struct pm_tz		 tz;
 	const char		*why;
 	char			 name[48];
+	size_t			 i, n, rest;
+	int64_t			 day;
 	int			 rc;
 
 	rc = pm_ttime_zone_decl(s, len, name, sizeof(name), &tz, w->cfg,
@@ -135,6 +139,27 @@ declare_zone(struct pm_walk *w, const char *s, size_t len,
 	    strncasecmp(name, "GMT", 3) == 0 || strcasecmp(name, "Z") == 0 ||
 	    strcmp(name, "+00:00") == 0))
 		tl->utc_declared = 1;
+	/* "All times are in UTC on 2024-01-10.": the day of the rows. */
+	if (!w->has_last_day && len < 200)
+		for (i = 0; i < len; i++) {
+			if (!isdigit((unsigned char)s[i]) || (i > 0 &&
+			    isalnum((unsigned char)s[i - 1])))
+				continue;
+			if ((n = pm_ttime_prefix(s + i, len - i, &rest)) == 0) {
+				/* "on 2024-01-10." */
+				for (n = i; n < len && !isspace((unsigned char)
+				    s[n]); n++)
+					continue;
+				while (n > i && strchr(".,;)", s[n - 1]) != NULL)
+					n--;
+				n -= i;
+			}
+			if (n > 0 && date_line(w, s + i, n, &day)) {
+				w->has_last_day = 1;
+				w->last_day = day;
+				break;
+			}
+		}
 	return 1;
 }
 

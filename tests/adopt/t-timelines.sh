@@ -99,4 +99,11 @@ check "timelines: 'All times are in Pacific Time.' is US/Pacific (PDT in May)" \
 check "timelines: 'local time' is a zone not known, never UTC" \
     sh -c "! grep -q '^+started' '$G/local-time.adopt' &&
     grep -q 'time zone is not known' '$G/local-time.adopt'"
+check "timelines: an 'Impact window:' line gives started and ended" \
+    sh -c "grep -q '^+started: 2024-01-10T08:00:00Z' '$G/impact-window-line.adopt' &&
+    grep -q '^+ended: 2024-01-10T09:30:00Z' '$G/impact-window-line.adopt'"
+check "timelines: 'All times are in UTC on 2024-01-10.' gives the day" \
+    grep -q '^+started: 2024-01-10T08:00:00Z' "$G/zone-sentence-day.adopt"
+check "timelines: a day in brackets after the title is the day" \
+    grep -q '^+started: 2024-06-10T08:00:00Z' "$G/title-day-in-brackets.adopt"
 done_testing
