@@ -11,8 +11,9 @@
 # when it exits non-zero, prints no plan, or prints a number of checks
 # other than its plan: a script that dies half-way never passes.
 #
-#   ONLY=PATTERN    run only the scripts whose path contains PATTERN
-#                   (the unit binaries and golden files are skipped)
+#   ONLY="P1 P2"    run only the scripts whose path contains one of the
+#                   blank-separated patterns (tests/adopt/, t-init.sh);
+#                   the unit binaries and golden files are skipped
 #   VALGRIND=1      run the unit binaries under valgrind
 cd "$(dirname "$0")/.." || exit 2
 : "${PM:=build/postmortem}" "${BUILD:=build}" "${TESTS:=tests}"
@@ -66,9 +67,20 @@ if [ -z "${ONLY:-}" ]; then
 fi
 for t in "$TESTS"/*/t-*.sh; do
 	[ -f "$t" ] || continue
-	case "${ONLY:-}" in ""|*"$t"*) ;; *) continue ;; esac
+	if [ -n "${ONLY:-}" ]; then
+		hit=
+		for o in $ONLY; do
+			case "$t" in *"$o"*) hit=1 ;; esac
+		done
+		[ -n "$hit" ] || continue
+	fi
+	ran=1
 	run "$t" sh "$t"
 done
+# A mistyped ONLY must not pass by running nothing.
+if [ -n "${ONLY:-}" ] && [ -z "${ran:-}" ]; then
+	printf 'not ok - ONLY=%s matched no script\n' "$ONLY" | tee -a "$work/bad"
+fi
 
 skipped=$(grep -ciE '^ok - .*# *skip' "$work/checks")
 passed=$(($(grep -c '^ok - ' "$work/checks") - skipped))

@@ -9,7 +9,7 @@ d=$(tmpdir)
 
 # runner TESTS BUILD: run.sh on another tests folder; output in $d/out.
 runner() {
-	(cd "$TOP" && TESTS=$1 BUILD=$2 sh tests/run.sh) >"$d/out" 2>&1
+	(cd "$TOP" && unset ONLY && TESTS=$1 BUILD=$2 sh tests/run.sh) >"$d/out" 2>&1
 }
 has() { grep -q -- "$1" "$d/out" || { sed 's/^/#   > /' "$d/out" | tail -30; false; }; }
 
