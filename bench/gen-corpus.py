@@ -632,9 +632,10 @@ LEGACY_SHAPES = {
              "key-events", "severity-section", "date-section"],
     "timeline": ["table", "list", "bold-bullet", "bracket-bullet", "heading-entry",
                  "paragraph", "twelve-hour-bullet", "time-then-date", "us-date-paragraph",
-                 "dmy-paragraph", "day-table", "nested-label", "at-end", "us-day-paragraph"],
+                 "dmy-paragraph", "day-table", "nested-label", "at-end", "us-day-paragraph",
+                 "prose-at"],
     "zone": ["utc-sentence", "italic-sentence", "iana-sentence", "heading", "label-paren",
-             "per-row", "column-header"],
+             "per-row", "column-header", "words-sentence"],
     "actions": ["bullets", "checklist", "owner-bullets", "will-bullets", "table",
                 "grouped"],
     "headings": ["atx", "setext"],
@@ -649,7 +650,9 @@ ZONES = [("UTC", 0, None), ("PST", -8, "US/Pacific"), ("PDT", -7, "US/Pacific"),
 # Shapes made only when asked for with --shape: drawing them would change every corpus of a
 # seed.  us-day-paragraph: days and no time of day ("10/22/2022 - ...", security advisories),
 # adopted as days (started: 2022-10-22, the SPEC extension in the README).
-FORCED_ONLY = {"timeline=us-day-paragraph"}
+# prose-at: paragraphs "At 14:02 on 2024-03-01, ..." then "At 14:10, ...";
+# words-sentence: "All times are in Pacific Time." (a region, with daylight time).
+FORCED_ONLY = {"timeline=us-day-paragraph", "timeline=prose-at", "zone=words-sentence"}
 
 
 def legacy_shape(rng, forced, gaps):
@@ -694,6 +697,16 @@ def us_summer(t):
     return _sunday(t.year, 3, 2) <= t.date() < _sunday(t.year, 11, 1)
 
 
+def us_summer_at(t, std):
+    """US daylight time at the UTC instant t for a zone std hours from UTC in winter: from
+    2:00 standard time on the second Sunday of March to 1:00 standard time (2:00 daylight)
+    on the first Sunday of November."""
+    local = t + dt.timedelta(hours=std)
+    start = dt.datetime.combine(_sunday(local.year, 3, 2), dt.time(2))
+    end = dt.datetime.combine(_sunday(local.year, 11, 1), dt.time(1))
+    return start <= local.replace(tzinfo=None) < end
+
+
 def eu_summer(t):
     """EU summer time: last Sunday of March to last Sunday of October (by day)."""
     return _sunday(t.year, 3, -1) <= t.date() < _sunday(t.year, 10, -1)
@@ -712,6 +725,10 @@ def write_legacy(rng, f, rules, shape):
             abbr, off = "CEST", 2
         if abbr == "PST" and us_summer(f["started"]):
             abbr, off = "PDT", -7
+    if shape["zone"] == "words-sentence":
+        abbr, off, iana = rng.choice([("PST", -8, "Pacific Time"), ("EST", -5, "Eastern Time")])
+        if us_summer_at(f["started"], off):
+            abbr, off = abbr[0] + "DT", off + 1
     shape["zone_abbr"] = abbr
     loc = lambda t: t + dt.timedelta(hours=off)
     day = loc(f["started"])
@@ -834,6 +851,8 @@ def legacy_timeline(rng, r, f, rules, shape, loc, abbr, iana, h2):
         r.add("*(All times %s, 24-hour clock.)*" % abbr, "")
     elif zs == "iana-sentence":
         r.add("*(All times %s, 24-hour clock.)*" % iana, "")
+    elif zs == "words-sentence":
+        r.add("All times are in %s." % iana, "")
     events = [fmt(e, f) for e in L["en"]["ev"]]
     times = [loc(t) for t in f["times"]]
     idx = list(range(len(times)))
@@ -905,6 +924,13 @@ def legacy_timeline(rng, r, f, rules, shape, loc, abbr, iana, h2):
         elif tl == "us-date-paragraph":
             s = "??:??" if bad else h12(t, pad=True).lower()
             r.add("%s %s%s - %s" % (t.strftime("%m-%d-%Y"), s, z if not bad else "", ev), "")
+        elif tl == "prose-at":
+            if bad:
+                r.add("??:?? - %s." % ev, "")
+            elif full:
+                r.add("At %s%s on %s, %s." % (hm(t), z, t.strftime("%Y-%m-%d"), ev), "")
+            else:
+                r.add("At %s%s, %s." % (hm(t), z, ev), "")
         elif tl == "dmy-paragraph":
             s = "??:??" if bad else hm(t)
             r.add("%s %s%s – %s" % (t.strftime("%d-%m-%Y"), s, z if not bad else "", ev), "")

@@ -58,35 +58,49 @@ check "adopt accuracy: lint of adopted reports exits 1" test $? -eq 1
 $A lint "$c" "$d/after.json" --shift "$d/shift.json" >"$d/r3"
 report $? "adopt accuracy: lint after adopt" "$d/r3"
 
-# Timelines of days and no time of day (--shape timeline=us-day-paragraph,
-# which the default draw never makes): adopt writes the days, and lint
-# finds the planted violations with no other error, before and after.
-c=$d/days
-python3 "$GEN" --style legacy --git --violations 0.3 --count 40 --seed 5 \
-    --shape timeline=us-day-paragraph --out "$c" >/dev/null ||
-    { not_ok "adopt accuracy (days) generates"; done_testing; exit; }
-printf 'include: ["postmortems/**/*.md"]\ndate_order: mdy\n' \
-    >"$c/.postmortem.yaml"
-(cd "$c" && $PM lint --format json --today 2026-11-01) >"$d/dbefore.json" \
-    2>/dev/null
-$A lint "$c" "$d/dbefore.json" --allow frontmatter/required >"$d/d1"
-report $? "adopt accuracy (days): lint before adopt" "$d/d1"
-(cd "$c" && git ls-files postmortems | while read -r f; do
-	printf '%s %s\n' "$f" "$(wc -l <"$f")"; done) >"$d/dlines"
-(cd "$c" && $PM adopt --write >/dev/null 2>&1)
-$A adopted "$c" >"$d/d2"
-report $? "adopt accuracy (days): inferred fields" "$d/d2"
-check "adopt accuracy (days): started written as a day" \
-    test "$(cat "$c"/postmortems/*/*.md | grep -c '^started: [0-9-]*$')" \
-    -eq 40
-(cd "$c" && while read -r f n; do
-	printf '%s %s\n' "$f" "$(($(wc -l <"$f") - n))"; done \
-    <"$d/dlines") | python3 -c '
+# Shapes the default draw never makes (--shape): adopt infers the
+# manifest's values, and lint finds the planted violations with no other
+# error, before and after adopt.
+# forced NAME SEED CONFIG SHAPE...: 40 reports in SHAPEs, CONFIG added
+# to .postmortem.yaml.
+forced() {
+	n=$1 seed=$2 conf=$3
+	shift 3
+	c=$d/$n
+	set -- $(for x in "$@"; do printf -- '--shape %s ' "$x"; done)
+	python3 "$GEN" --style legacy --git --violations 0.3 --count 40 \
+	    --seed "$seed" "$@" --out "$c" >/dev/null ||
+	    { not_ok "adopt accuracy ($n) generates"; return; }
+	printf 'include: ["postmortems/**/*.md"]\n%b' "$conf" \
+	    >"$c/.postmortem.yaml"
+	(cd "$c" && $PM lint --format json --today 2026-11-01) \
+	    >"$d/$n.before.json" 2>/dev/null
+	$A lint "$c" "$d/$n.before.json" --allow frontmatter/required \
+	    >"$d/$n.1"
+	report $? "adopt accuracy ($n): lint before adopt" "$d/$n.1"
+	(cd "$c" && git ls-files postmortems | while read -r f; do
+		printf '%s %s\n' "$f" "$(wc -l <"$f")"; done) >"$d/$n.lines"
+	(cd "$c" && $PM adopt --write >/dev/null 2>&1)
+	$A adopted "$c" >"$d/$n.2"
+	report $? "adopt accuracy ($n): inferred fields" "$d/$n.2"
+	(cd "$c" && while read -r f k; do
+		printf '%s %s\n' "$f" "$(($(wc -l <"$f") - k))"; done \
+	    <"$d/$n.lines") | python3 -c '
 import json, sys
 print(json.dumps({p: int(n) for p, n in (l.split() for l in sys.stdin)}))
-' >"$d/dshift.json"
-(cd "$c" && $PM lint --format json --today 2026-11-01) >"$d/dafter.json" \
-    2>/dev/null
-$A lint "$c" "$d/dafter.json" --shift "$d/dshift.json" >"$d/d3"
-report $? "adopt accuracy (days): lint after adopt" "$d/d3"
+' >"$d/$n.shift.json"
+	(cd "$c" && $PM lint --format json --today 2026-11-01) \
+	    >"$d/$n.after.json" 2>/dev/null
+	$A lint "$c" "$d/$n.after.json" --shift "$d/$n.shift.json" >"$d/$n.3"
+	report $? "adopt accuracy ($n): lint after adopt" "$d/$n.3"
+}
+
+# Timelines of days and no time of day: adopt writes the days.
+forced days 5 'date_order: mdy\n' timeline=us-day-paragraph
+check "adopt accuracy (days): started written as a day" \
+    test "$(cat "$d"/days/postmortems/*/*.md | grep -c '^started: [0-9-]*$')" \
+    -eq 40
+# Prose timelines ("At 14:02 on 2024-03-01, ...") under "All times are
+# in Pacific Time." (a region with daylight time, switch days included).
+forced prose 9 '' timeline=prose-at zone=words-sentence
 done_testing
