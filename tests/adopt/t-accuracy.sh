@@ -33,25 +33,35 @@ report() {
 	sed '$d; s/^#* */#   /' "$3" | head -60
 }
 
+# line_counts CORPUS OUT: each report's line count, before adopt.
+line_counts() {
+	(cd "$1" && git ls-files postmortems | while read -r f; do
+		printf '%s %s\n' "$f" "$(wc -l <"$f")"; done) >"$2"
+}
+# shifts CORPUS COUNTS OUT: how many lines adopt added to each report
+# (JSON, for accuracy.py --shift).
+shifts() {
+	(cd "$1" && while read -r f n; do
+		printf '%s %s\n' "$f" "$(($(wc -l <"$f") - n))"; done \
+	    <"$2") | python3 -c '
+import json, sys
+print(json.dumps({p: int(n) for p, n in (l.split() for l in sys.stdin)}))
+' >"$3"
+}
+
 (cd "$c" && $PM lint --format json --today 2026-11-01) >"$d/before.json" \
     2>"$d/before.err"
 check "adopt accuracy: lint of legacy reports exits 1" test $? -eq 1
 $A lint "$c" "$d/before.json" --allow frontmatter/required >"$d/r1"
 report $? "adopt accuracy: lint before adopt" "$d/r1"
 
-(cd "$c" && git ls-files postmortems | while read -r f; do
-	printf '%s %s\n' "$f" "$(wc -l <"$f")"; done) >"$d/lines.before"
+line_counts "$c" "$d/lines.before"
 (cd "$c" && $PM adopt --write >/dev/null 2>"$d/adopt.err")
 check "adopt accuracy: adopt --write exits 0 or 1" test $? -le 1
 $A adopted "$c" >"$d/r2"
 report $? "adopt accuracy: inferred fields" "$d/r2"
 
-(cd "$c" && while read -r f n; do
-	printf '%s %s\n' "$f" "$(($(wc -l <"$f") - n))"; done \
-    <"$d/lines.before") | python3 -c '
-import json, sys
-print(json.dumps({p: int(n) for p, n in (l.split() for l in sys.stdin)}))
-' >"$d/shift.json"
+shifts "$c" "$d/lines.before" "$d/shift.json"
 (cd "$c" && $PM lint --format json --today 2026-11-01) >"$d/after.json" \
     2>"$d/after.err"
 check "adopt accuracy: lint of adopted reports exits 1" test $? -eq 1
@@ -78,17 +88,11 @@ forced() {
 	$A lint "$c" "$d/$n.before.json" --allow frontmatter/required \
 	    >"$d/$n.1"
 	report $? "adopt accuracy ($n): lint before adopt" "$d/$n.1"
-	(cd "$c" && git ls-files postmortems | while read -r f; do
-		printf '%s %s\n' "$f" "$(wc -l <"$f")"; done) >"$d/$n.lines"
+	line_counts "$c" "$d/$n.lines"
 	(cd "$c" && $PM adopt --write >/dev/null 2>&1)
 	$A adopted "$c" >"$d/$n.2"
 	report $? "adopt accuracy ($n): inferred fields" "$d/$n.2"
-	(cd "$c" && while read -r f k; do
-		printf '%s %s\n' "$f" "$(($(wc -l <"$f") - k))"; done \
-	    <"$d/$n.lines") | python3 -c '
-import json, sys
-print(json.dumps({p: int(n) for p, n in (l.split() for l in sys.stdin)}))
-' >"$d/$n.shift.json"
+	shifts "$c" "$d/$n.lines" "$d/$n.shift.json"
 	(cd "$c" && $PM lint --format json --today 2026-11-01) \
 	    >"$d/$n.after.json" 2>/dev/null
 	$A lint "$c" "$d/$n.after.json" --shift "$d/$n.shift.json" >"$d/$n.3"
