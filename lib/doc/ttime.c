@@ -1435,7 +1435,7 @@ decl_pair(const char *w, size_t wl, struct pm_tz *z)
  */
 static int
 spoken_zone(const char *s, size_t len, size_t ws, size_t wl,
-    struct pm_tz *z, size_t *wl2)
+    struct pm_tz *z, size_t *wl2, const struct pm_config *cfg)
 {
 	static const struct {
 		const char	*word;
@@ -1460,6 +1460,10 @@ spoken_zone(const char *s, size_t len, size_t ws, size_t wl,
 	    strncasecmp(s + t, "timezone", 8) != 0))
 		return 0;
 	*wl2 = t + 4 - ws;
+	/* zones: in the configuration says what "local time" means. */
+	if (cfg != NULL && pm_tz_lookup(z, s + ws, *wl2, cfg->zones,
+	    cfg->nzones) == 0)
+		return 1;
 	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
 		if (wieq(s + ws, wl, names[k].word))
 			return pm_tz_lookup(z, names[k].region,
@@ -1579,7 +1583,7 @@ pm_ttime_zone_decl(const char *s, size_t len, char *name, size_t namesz,
 			continue;
 		}
 		if (since <= 4 && (sz = spoken_zone(s, len, ws, wl, &z,
-		    &wl2)) != 0) {
+		    &wl2, cfg)) != 0) {
 			if (sz == 1) {
 				*tz = z;
 				zone_name(name, namesz, s + ws, wl2);

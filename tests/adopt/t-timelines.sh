@@ -106,4 +106,11 @@ check "timelines: 'All times are in UTC on 2024-01-10.' gives the day" \
     grep -q '^+started: 2024-01-10T08:00:00Z' "$G/zone-sentence-day.adopt"
 check "timelines: a day in brackets after the title is the day" \
     grep -q '^+started: 2024-06-10T08:00:00Z' "$G/title-day-in-brackets.adopt"
+# ... and zones: says what it means.
+d=$(tmpdir)
+cp "$FIX/local-time.md" "$d/"
+printf 'zones:\n  "local time": "+02:00"\n' >"$d/.postmortem.yaml"
+(cd "$d" && $PM adopt local-time.md) >"$d/local.adopt" 2>&1
+check "timelines: zones: maps 'local time'" \
+    grep -q '^+started: 2024-05-02T05:02:00Z' "$d/local.adopt"
 done_testing
