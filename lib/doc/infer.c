@@ -1325,9 +1325,16 @@ heading_span(struct infer *in, int64_t *d1, int64_t *d2,
 		if ((l = range_link(h + i + n1, len - i - n1, 0)) == 0)
 			return -1;
 		n2 = len - i - n1 - l;
-		if ((n2 = pm_ttime_prefix(h + i + n1 + l, n2, &rest)) == 0 &&
-		    (n2 = len - i - n1 - l) > 12)
-			n2 = 10;
+		if ((n2 = pm_ttime_prefix(h + i + n1 + l, n2, &rest)) == 0) {
+			/* "11/03/2022. All times approximations": up to
+			 * the end of the sentence. */
+			const char *e2 = h + i + n1 + l;
+
+			for (n2 = 0; e2[n2] != '\0' && !(strchr(".;)",
+			    e2[n2]) != NULL && (e2[n2 + 1] == ' ' ||
+			    e2[n2 + 1] == '\0')); n2++)
+				continue;
+		}
 		while (n2 > 0 && strchr(". ", h[i + n1 + l + n2 - 1]) != NULL)
 			n2--;
 		if (pm_ttime_parse(&b, h + i + n1 + l, n2, &ctx) == -1 ||
