@@ -56,7 +56,7 @@ LINT_OBJS	 = lib/lint/checks.o lib/lint/check_actions.o \
 		   lib/lint/check_body.o lib/lint/check_meta.o \
 		   lib/lint/check_timeline.o lib/lint/rulepack.o \
 		   lib/lint/suppress.o lib/lint/baseline.o \
-		   lib/lint/check_links.o
+		   lib/lint/check_links.o lib/lint/replay.o
 REPORT_OBJS	 = lib/report/report.o lib/report/text.o \
 		   lib/report/json.o lib/report/sarif.o lib/report/github.o \
 		   lib/report/gitlab.o lib/report/junit.o lib/report/rulehelp.o

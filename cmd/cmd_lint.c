@@ -411,6 +411,13 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 	lo.ids_only_others = lo.whole;
 	lo.threads = threads;
 	lo.cache = !nocache;
+	/*
+	 * Findings from the cache (lint/replay.c), but not where the
+	 * whole text is read: renames for --since, flagged text for
+	 * --write-baseline.
+	 */
+	if (lo.cache && since == NULL && write_baseline == NULL)
+		lo.lint_key = pm_lint_cache_key(packs);
 	if (pm_corpus_load(&corpus, src, &cfg, &lo) == -1) {
 		rc = cmd_fail();
 		goto done;
@@ -496,6 +503,7 @@ cmd_lint(int argc, char *argv[], struct pm_ctx *ctx)
 		rc = cmd_fail();
 		goto done;
 	}
+	pm_corpus_cache_save(corpus);
 
 	t3 = now();
 	/* PM_TIMING=1: where the time goes (for bench/lint.sh). */

@@ -7,6 +7,8 @@
  * counter and writes only that entry's slot; everything after the join
  * runs in entry (path) order, so the result never depends on timing.
  */
+#include <sys/stat.h>
+
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -15,6 +17,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <git2.h>
+
 #include "base/alloc.h"
 #include "base/arena.h"
 #include "base/err.h"
@@ -22,6 +26,7 @@
 #include "corpus.h"
 #include "doc/doc.h"
 #include "doc/title.h"
+#include "lint/lint.h"
 #include "source/cache.h"
 #include "source/config.h"
 #include "source/history.h"
@@ -43,7 +48,20 @@ struct	slot {
 	uint32_t		 size;	/* with put: what the cache keeps */
 	uint32_t		 flags;
 	char			*id;
+	int			 replay; /* doc is a stub from its lint record */
+	int			 force;	/* parsed with PM_PARSE_FORCE; with
+					   REC_WORKTREE: read from the disk */
+	/* The key of the file's lint record: its blob's id, or for a
+	 * file of the working tree that git's index says is that blob
+	 * (stat data), a key made from that id (the file's bytes may
+	 * not be the blob's: line endings, filters). */
+	unsigned char		 lkey[20];
+	int			 has_lkey;
+	const struct pm_cache_rec *lhit; /* a worktree file's record */
+	uint32_t		 lsize;	/* bytes on the disk (worktree) */
 };
+
+#define	REC_WORKTREE	2	/* with force, in the lint record */
 
 struct	load {
 	struct pm_source	*src;
@@ -55,6 +73,64 @@ struct	load {
 	struct pm_cache		*cache;		/* or NULL */
 	atomic_size_t		 next;
 };
+
+/*
+ * With the lint cache in the working tree: for each file that git's
+ * index has with the same stat data (size, times, inode), not racily
+ * (changed after the index was written, in its timestamp), the key of
+ * its lint record (lkey) and its size, the way git trusts its index.
+ */
+static void
+worktree_keys(struct pm_source *src, const struct pm_entries *es,
+    const unsigned char *target, struct slot *slots)
+{
+	git_repository		*repo = pm_source_git(src);
+	git_index		*idx = NULL;
+	const git_index_entry	*ie;
+	const char		*ipath;
+	struct stat		 st, ist;
+	char			*full, b[64];
+	git_oid			 k;
+	size_t			 i;
+
+	if (repo == NULL || git_repository_index(&idx, repo) < 0)
+		return;
+	if ((ipath = git_index_path(idx)) == NULL || stat(ipath, &ist) == -1)
+		goto done;
+	for (i = 0; i < es->n; i++) {
+		if (!target[i] || es->v[i].has_oid || es->v[i].mode ==
+		    MODE_LINK || strcmp(es->v[i].path, "-") == 0 ||
+		    (ie = git_index_get_bypath(idx, es->v[i].path, 0)) == NULL)
+			continue;
+		full = pm_xasprintf("%s/%s", pm_source_root(src),
+		    es->v[i].path);
+		if (lstat(full, &st) == -1 || !S_ISREG(st.st_mode) ||
+		    (uint64_t)st.st_size != ie->file_size ||
+		    st.st_size > (off_t)UINT32_MAX ||
+		    (int64_t)st.st_mtim.tv_sec != (int64_t)ie->mtime.seconds ||
+		    (uint32_t)st.st_mtim.tv_nsec != ie->mtime.nanoseconds ||
+		    (int64_t)st.st_ctim.tv_sec != (int64_t)ie->ctime.seconds ||
+		    (uint32_t)st.st_ctim.tv_nsec != ie->ctime.nanoseconds ||
+		    (uint32_t)st.st_ino != ie->ino ||
+		    /* Racy: written in the index's own timestamp or after. */
+		    st.st_mtim.tv_sec > ist.st_mtim.tv_sec ||
+		    (st.st_mtim.tv_sec == ist.st_mtim.tv_sec &&
+		    st.st_mtim.tv_nsec >= ist.st_mtim.tv_nsec)) {
+			free(full);
+			continue;
+		}
+		free(full);
+		memcpy(b, "postmortem worktree lint\0", 25);
+		memcpy(b + 25, ie->id.id, 20);
+		if (git_odb_hash(&k, b, 45, GIT_OBJECT_BLOB) < 0)
+			continue;
+		memcpy(slots[i].lkey, k.id, 20);
+		slots[i].has_lkey = 1;
+		slots[i].lsize = (uint32_t)st.st_size;
+	}
+done:
+	git_index_free(idx);
+}
 
 struct	hist {
 	struct pm_source	*src;
@@ -194,6 +270,31 @@ load_one(struct load *ld, size_t i)
 	included = pm_config_included(ld->cfg, e->path);
 	stub = ld->opts->ids_only_others && ld->target != NULL &&
 	    !ld->target[i];
+	s->force = e->named || included;
+	if (e->has_oid) {
+		memcpy(s->lkey, e->oid, 20);
+		s->has_lkey = 1;
+	} else if (s->has_lkey)
+		s->force |= REC_WORKTREE;
+	/* A target that lint has a record of needs no blob either. */
+	if (!stub && ld->opts->lint_key != 0 && s->has_lkey) {
+		const struct pm_cache_rec *r = pm_cache_get(ld->cache,
+		    s->lkey);
+
+		if (r != NULL && r->data != NULL && (e->has_oid ?
+		    r->size <= max : (r->flags & PM_CACHE_WTLINT) &&
+		    r->size == s->lsize && r->size <= max) &&
+		    pm_lint_stub(&doc, ld->cfg, e->path, s->force,
+		    ld->opts->lint_key, r->data, r->datalen) == 0) {
+			if (e->has_oid)
+				s->hit = r;
+			else
+				s->lhit = r;
+			s->doc = doc;
+			s->replay = 1;
+			return;
+		}
+	}
 	/* A stub needs no blob when the cache knows its id. */
 	if (stub && e->has_oid && (s->hit = pm_cache_get(ld->cache,
 	    e->oid)) != NULL) {
@@ -249,6 +350,9 @@ load_one(struct load *ld, size_t i)
 		free(buf);
 		return;
 	}
+	/* The bytes read are the ones the record will be of. */
+	if (!e->has_oid && s->has_lkey && len != s->lsize)
+		s->has_lkey = 0;
 	flags = ld->opts->doc_flags;
 	if (e->named || included)
 		flags |= PM_PARSE_FORCE;
@@ -331,27 +435,95 @@ cache_key(const struct pm_config *cfg)
  * went on standard error (for the tests and the benchmark).
  */
 static void
-cache_finish(struct pm_cache *c, struct slot *slots,
-    const struct pm_entries *es)
+cache_stats(struct pm_cache *c, int saved)
 {
 	static const char *const states[] = { "missing", "ok", "stale",
 	    "corrupt" };
-	size_t	 i, hits, added;
-	int	 saved;
+	size_t	 hits, added;
+
+	if (getenv("PM_CACHE_STATS") != NULL) {
+		pm_cache_counts(c, &hits, &added);
+		fprintf(stderr, "cache: %s, %zu hits, %zu added%s\n",
+		    states[pm_cache_state(c)], hits, added,
+		    saved == -1 ? ", not written" : "");
+	}
+}
+
+/* save 0: lint adds its records first (pm_corpus_cache_save). */
+static void
+cache_finish(struct pm_cache *c, struct slot *slots,
+    const struct pm_entries *es, int save)
+{
+	size_t	 i;
 
 	for (i = 0; i < es->n; i++) {
+		if (slots[i].lhit != NULL)
+			pm_cache_use(c, slots[i].lhit);
 		if (slots[i].hit != NULL)
 			pm_cache_use(c, slots[i].hit);
 		else if (slots[i].put)
 			pm_cache_put(c, es->v[i].oid, slots[i].size,
 			    slots[i].flags, slots[i].id);
 	}
-	saved = pm_cache_save(c);
-	if (getenv("PM_CACHE_STATS") != NULL) {
-		pm_cache_counts(c, &hits, &added);
-		fprintf(stderr, "cache: %s, %zu hits, %zu added%s\n",
-		    states[pm_cache_state(c)], hits, added,
-		    saved == -1 ? ", not written" : "");
+	if (save)
+		cache_stats(c, pm_cache_save(c));
+}
+
+void
+pm_corpus_cache_save(struct pm_corpus *cp)
+{
+	struct pm_docsrc	*d;
+	size_t			 i;
+
+	if (cp == NULL || cp->cache == NULL)
+		return;
+	for (i = 0; i < cp->ndocs; i++) {
+		d = &cp->dsrc[i];
+		d->replay = NULL;
+		if (d->fresh != NULL && d->has_oid)
+			pm_cache_put_data(cp->cache, d->oid, d->size,
+			    d->flags, d->id, d->fresh, d->freshlen);
+	}
+	cache_stats(cp->cache, pm_cache_save(cp->cache));
+	pm_cache_free(cp->cache);
+	cp->cache = NULL;
+}
+
+/* What lint needs to write the record of a document's blob. */
+static void
+docsrc(struct pm_docsrc *d, const struct pm_entry *e, const struct slot *s)
+{
+	d->force = s->force;
+	if (!e->has_oid) {
+		/* A worktree file: a record of its own kind. */
+		if (!s->has_lkey)
+			return;
+		memcpy(d->oid, s->lkey, 20);
+		d->has_oid = 1;
+		d->size = s->lsize;
+		d->flags = PM_CACHE_WTLINT;
+		d->id = pm_xstrdup("");
+		if (s->replay && s->lhit != NULL) {
+			d->replay = s->lhit->data;
+			d->replaylen = s->lhit->datalen;
+		}
+		return;
+	}
+	memcpy(d->oid, e->oid, 20);
+	if (s->hit != NULL) {
+		d->has_oid = 1;
+		d->size = s->hit->size;
+		d->flags = s->hit->flags;
+		d->id = pm_xstrdup(s->hit->id);
+		if (s->replay) {
+			d->replay = s->hit->data;
+			d->replaylen = s->hit->datalen;
+		}
+	} else if (s->put) {
+		d->has_oid = 1;
+		d->size = s->size;
+		d->flags = s->flags;
+		d->id = pm_xstrdup(s->id);
 	}
 }
 
@@ -477,6 +649,11 @@ pm_corpus_load(struct pm_corpus **out, struct pm_source *src,
 		free(key);
 		pm_source_set_cache(src, ld.cache);
 	}
+	/* Before the history thread: this one's handle. */
+	slots = pm_xcalloc(es.n > 0 ? es.n : 1, sizeof(*slots));
+	if (opts->lint_key != 0 && ld.cache != NULL &&
+	    opts->kind == PM_SRC_WORKTREE && pm_source_has_repo(src))
+		worktree_keys(src, &es, target, slots);
 	/*
 	 * The history walk runs beside the parsing: of the revision, or
 	 * of HEAD for the working tree and the index (what is committed).
@@ -501,7 +678,6 @@ pm_corpus_load(struct pm_corpus **out, struct pm_source *src,
 			hist_worker(&hs);
 	}
 
-	slots = pm_xcalloc(es.n > 0 ? es.n : 1, sizeof(*slots));
 	ld.src = src;
 	ld.cfg = cfg;
 	ld.opts = opts;
@@ -524,7 +700,12 @@ pm_corpus_load(struct pm_corpus **out, struct pm_source *src,
 		goto done;
 	}
 	if (ld.cache != NULL)
-		cache_finish(ld.cache, slots, &es);
+		cache_finish(ld.cache, slots, &es, opts->lint_key == 0);
+	if (ld.cache != NULL && opts->lint_key != 0) {
+		cp->lint_key = opts->lint_key;
+		cp->dsrc = pm_xcalloc(es.n > 0 ? es.n : 1,
+		    sizeof(*cp->dsrc));
+	}
 
 	/* Gather in path order. */
 	cp->docs = pm_xcalloc(es.n > 0 ? es.n : 1, sizeof(*cp->docs));
@@ -554,6 +735,8 @@ pm_corpus_load(struct pm_corpus **out, struct pm_source *src,
 		}
 		cp->target[n] = target[i];
 		cp->named[n] = es.v[i].named;
+		if (cp->dsrc != NULL)
+			docsrc(&cp->dsrc[n], &es.v[i], &slots[i]);
 		cp->docs[n++] = doc;
 	}
 	cp->ndocs = n;
@@ -573,7 +756,11 @@ done:
 		}
 	free(slots);
 	pm_source_set_cache(src, NULL);
-	pm_cache_free(ld.cache);
+	/* lint writes it, after adding its own records. */
+	if (cp->dsrc != NULL)
+		cp->cache = ld.cache;
+	else
+		pm_cache_free(ld.cache);
 	free(target);
 	free(hs.paths);
 	pm_history_free(hs.h);
@@ -599,6 +786,13 @@ pm_corpus_free(struct pm_corpus *cp)
 	free(cp->template_why);
 	free(cp->byid);
 	pm_findings_release(&cp->findings);
+	if (cp->dsrc != NULL)
+		for (i = 0; i < cp->ndocs; i++) {
+			free(cp->dsrc[i].id);
+			free(cp->dsrc[i].fresh);
+		}
+	free(cp->dsrc);
+	pm_cache_free(cp->cache);
 	free(cp);
 }
 

@@ -11,6 +11,7 @@
 #include "base/finding.h"
 #include "source/repo.h"
 
+struct pm_cache;
 struct pm_config;
 struct pm_doc;
 
@@ -34,6 +35,26 @@ struct	pm_load_opts {
 	int		 cache;		/* use and update the cache under
 					   .git/postmortem (source/cache.h):
 					   stubs' ids without their blobs */
+	uint64_t	 lint_key;	/* with cache, nonzero: a target with
+					   a lint record of this key is not
+					   read, it is a stub made from the
+					   record (lint/replay.c), and the
+					   cache stays open for lint's new
+					   records (pm_corpus_cache_save) */
+};
+
+/* With lint_key: the cache record of a document's blob. */
+struct	pm_docsrc {
+	unsigned char	 oid[20];
+	int		 has_oid;	/* a record can be written */
+	int		 force;		/* parsed with PM_PARSE_FORCE */
+	uint32_t	 size, flags;	/* the blob's record (cache.h) */
+	char		*id;
+	const unsigned char *replay;	/* its lint record: the document is
+					   a stub (in the cache's memory) */
+	size_t		 replaylen;
+	unsigned char	*fresh;		/* lint's new record, or NULL */
+	size_t		 freshlen;
 };
 
 struct	pm_corpus {
@@ -55,6 +76,9 @@ struct	pm_corpus {
 	int		 shallow;
 	struct pm_findings findings;	/* load findings (unreadable file,
 					   too large...) */
+	struct pm_cache	*cache;		/* with lint_key, until saved */
+	struct pm_docsrc *dsrc;		/* with lint_key: by document */
+	uint64_t	 lint_key;
 };
 
 /*
@@ -65,6 +89,9 @@ struct	pm_corpus {
 int	 pm_corpus_load(struct pm_corpus **out, struct pm_source *,
 	    const struct pm_config *, const struct pm_load_opts *);
 void	 pm_corpus_free(struct pm_corpus *);
+/* With lint_key: add lint's new records to the cache, write it and
+ * close it (the stubs' records are gone: call after reporting). */
+void	 pm_corpus_cache_save(struct pm_corpus *);
 /* The document with this id (first by path if duplicated), or NULL. */
 struct pm_doc	*pm_corpus_find(const struct pm_corpus *, const char *id);
 

@@ -363,6 +363,39 @@ done:
 	pm_findings_fingerprint(lt->out, from, doc_line, (void *)lt->doc);
 }
 
+/*
+ * A document from its lint record (replay.c): the kept findings as
+ * they were, then the rules that read more than the blob, on the stub's
+ * facts, merged and fingerprinted among themselves (a finding merges
+ * only with findings of related rules, and ranks only among its rule's,
+ * so doing them apart changes nothing).  No suppression: a report with
+ * a suppression comment has no record.
+ */
+static void
+lint_replay(struct pm_lint *lt, const struct pm_docsrc *ds, uint64_t key)
+{
+	const struct pm_check	*ck;
+	size_t			 i, from, hits = 0;
+
+	(void)pm_lint_replay(ds->replay, ds->replaylen, key, lt->doc->path,
+	    ds->force, lt->out, &hits);
+	lt->stats->limit_hits += hits;
+	from = lt->out->n;
+	if (lt->doc->kind != PM_DOC_OTHER)
+		for (i = 0; i < PM_RULE__MAX; i++) {
+			ck = &checks[i];
+			if (ck->fn == NULL || ck->rule != (enum pm_rule_id)i ||
+			    !pm_lint_live_rule(ck->rule))
+				continue;
+			if (pm_config_level(lt->cfg, ck->rule) == PM_LEVEL_OFF)
+				continue;
+			ck->fn(ck, lt->doc, lt);
+		}
+	pm_findings_sort_from(lt->out, from);
+	merge_same_place(lt, from);
+	pm_findings_fingerprint(lt->out, from, doc_line, (void *)lt->doc);
+}
+
 void
 pm_lint_doc(const struct pm_doc *doc, const struct pm_corpus *corpus,
     const struct pm_config *cfg, const struct pm_rulepacks *packs,
@@ -402,7 +435,8 @@ worker_run(void *arg)
 {
 	struct worker	*w = arg;
 	struct pm_lint	 lt;
-	size_t		 i;
+	struct pm_docsrc *ds;
+	size_t		 i, from, hits;
 
 	memset(&lt, 0, sizeof(lt));
 	lt.cfg = w->cfg;
@@ -417,7 +451,19 @@ worker_run(void *arg)
 		if (w->corpus->target != NULL && !w->corpus->target[i])
 			continue;
 		lt.doc = w->corpus->docs[i];
+		ds = w->corpus->dsrc != NULL ? &w->corpus->dsrc[i] : NULL;
+		if (ds != NULL && ds->replay != NULL) {
+			lint_replay(&lt, ds, w->corpus->lint_key);
+			continue;
+		}
+		from = lt.out->n;
+		hits = lt.stats->limit_hits;
 		lint_one(&lt);
+		/* Each document's slot is its own: no lock. */
+		if (ds != NULL && ds->has_oid)
+			(void)pm_lint_record(lt.doc, w->corpus->lint_key,
+			    ds->force, lt.out, from, lt.stats->limit_hits - hits,
+			    &ds->fresh, &ds->freshlen);
 	}
 	pm_matcher_free(lt.m);
 	return NULL;

@@ -59,6 +59,20 @@ void	 pm_lint_doc(const struct pm_doc *, const struct pm_corpus *,
 	    const struct pm_lint_opts *, struct pm_findings *out,
 	    struct pm_lint_stats *stats);
 
+/*
+ * The lint cache (replay.c): a record per blob of its findings and of
+ * the facts the rules that read more than the blob need, so that a
+ * warm lint neither reads nor parses an unchanged report.
+ * pm_lint_cache_key: this binary and these rule packs (0: no cache).
+ * pm_lint_stub: a document made from a record for this path and parse
+ * (force: PM_PARSE_FORCE), enough for the rules that run again and for
+ * the reporters' line text; -1 if the record cannot be used.
+ */
+uint64_t pm_lint_cache_key(const struct pm_rulepacks *);
+int	 pm_lint_stub(struct pm_doc **out, const struct pm_config *,
+	    const char *path, int force, uint64_t key,
+	    const unsigned char *data, size_t len);
+
 /* 1 if any finding fails the run: an error, not on a draft unless
  * strict. */
 int	 pm_lint_failed(const struct pm_findings *, int strict);
@@ -81,6 +95,8 @@ int	 pm_rulepacks_load(struct pm_rulepacks **out, const char *datadir,
 void	 pm_rulepacks_free(struct pm_rulepacks *);
 /* "FILE:LINE: message\n" per error in a repository's packs, or NULL. */
 const char	*pm_rulepacks_problems(const struct pm_rulepacks *);
+/* A hash of every pack file's path and bytes, in load order (0: NULL). */
+uint64_t pm_rulepacks_digest(const struct pm_rulepacks *);
 
 /* One pattern rule, as listed by `postmortem rules`. */
 struct	pm_prule_info {

@@ -127,4 +127,19 @@ void	 check_actions_vague(const struct pm_check *,
 struct pm_matcher	*pm_matcher_new(const struct pm_rulepacks *);
 void	 pm_matcher_free(struct pm_matcher *);
 
+/* replay.c: the lint record of a blob (lint.h). */
+/* 1 for the rules that read more than the blob, its path and the
+ * configuration (history, today, the corpus, the tree): never kept. */
+int	 pm_lint_live_rule(enum pm_rule_id);
+/* The record of doc, linted with fs->v[from..n) (sorted, merged,
+ * fingerprinted) into *out (malloc'd); -1 if it cannot have one (a
+ * suppression comment...). */
+int	 pm_lint_record(const struct pm_doc *, uint64_t key, int force,
+	    const struct pm_findings *fs, size_t from, size_t limit_hits,
+	    unsigned char **out, size_t *outlen);
+/* Append a record's kept findings to fs; -1 if it cannot be used. */
+int	 pm_lint_replay(const unsigned char *data, size_t len, uint64_t key,
+	    const char *path, int force, struct pm_findings *fs,
+	    size_t *limit_hits);
+
 #endif /* PM_LINT_INT_H */

@@ -23,6 +23,7 @@
 #include "base/alloc.h"
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/hash.h"
 #include "base/err.h"
 #include "base/finding.h"
 #include "base/yamlx.h"
@@ -106,6 +107,8 @@ struct	pm_rulepacks {
 	pcre2_match_context	*mctx;
 	const struct pm_config	*cfg;
 	struct pm_buf		 problems;	/* repository pack errors */
+	uint64_t		 digest;	/* paths and bytes read, for
+						   the lint cache's key */
 };
 
 struct	pm_matcher {
@@ -618,8 +621,14 @@ load_pack(struct pm_rulepacks *rp, const char *path, int shipped)
 	memset(pk, 0, sizeof(*pk));
 	pk->path = pm_arena_strdup(&rp->arena, path);
 	pk->shipped = shipped;
-	if (read_file(path, &text, &len) == -1)
+	rp->digest = pm_fnv64(rp->digest ? rp->digest : PM_FNV_INIT, path,
+	    strlen(path) + 1);
+	if (read_file(path, &text, &len) == -1) {
+		rp->digest = pm_fnv64(rp->digest, "-", 1);
 		return problem(rp, pk);
+	}
+	rp->digest = pm_fnv64(rp->digest, &len, sizeof(len));
+	rp->digest = pm_fnv64(rp->digest, text, len);
 	if (pm_yaml_parse(&root, &rp->arena, text, len, &lim, &yerr) == -1) {
 		free(text);
 		fail_at(path, yerr.pos, "%s", yerr.msg);
@@ -1055,6 +1064,12 @@ pm_rulepacks_problems(const struct pm_rulepacks *rp)
 {
 	return rp != NULL && rp->problems.len > 0 ?
 	    pm_buf_cstr(&rp->problems) : NULL;
+}
+
+uint64_t
+pm_rulepacks_digest(const struct pm_rulepacks *rp)
+{
+	return rp != NULL ? rp->digest : 0;
 }
 
 size_t

@@ -2,14 +2,16 @@
  * The content-keyed cache (see cache.h).  File format, all integers
  * little-endian:
  *
- *	"PMCACHE2"			magic
+ *	"PMCACHE3"			magic
  *	u32 keylen, key bytes		binary version and configuration
  *	u32 nrec
  *	nrec records, sorted by oid:	oid[20] u32 size u32 flags
- *					u32 idlen, id bytes
+ *					u32 idlen, u32 datalen,
+ *					id bytes, data bytes
  *	u64 FNV-1a of every byte before it
  *
- * Anything else (short, long, unsorted, bad checksum) is "corrupt" and
+ * A "PMCACHE2" file (no data) is "stale".  Anything else (short,
+ * long, unsorted, bad checksum) is "corrupt" and
  * the cache starts empty.  Records live in one sorted array; lookups
  * are a binary search and never write, so the loader's threads share
  * it; additions wait in a second array until pm_cache_save() merges.
@@ -26,11 +28,12 @@
 #include "base/alloc.h"
 #include "source/cache.h"
 
-#define	MAGIC		"PMCACHE2"
+#define	MAGIC		"PMCACHE3"
+#define	OLDMAGIC	"PMCACHE2"
 #define	MAGICLEN	8
 #define	MAX_FILE	(256u << 20)	/* a cache larger than this is junk */
 #define	MAX_ID		4096u		/* but history snapshots */
-#define	RECHDR		32u
+#define	RECHDR		36u
 
 /* The longest id a record of these flags may have. */
 static size_t
@@ -111,8 +114,10 @@ recs_free(struct pm_cache_rec *v, size_t n)
 {
 	size_t	 i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		free((char *)v[i].id);
+		free((unsigned char *)v[i].data);
+	}
 	free(v);
 }
 
@@ -124,10 +129,15 @@ static void
 parse(struct pm_cache *c, const unsigned char *b, size_t len)
 {
 	const unsigned char	*p = b, *end;
-	size_t			 keylen, i, n, idlen;
+	size_t			 keylen, i, n, idlen, datalen;
+	unsigned char		*data;
 	char			*id;
 
 	c->state = PM_CACHE_CORRUPT;
+	if (len >= MAGICLEN && memcmp(b, OLDMAGIC, MAGICLEN) == 0) {
+		c->state = PM_CACHE_STALE;
+		return;
+	}
 	if (len < MAGICLEN + 4 + 4 + 8 || memcmp(b, MAGIC, MAGICLEN) != 0)
 		return;
 	end = b + len - 8;
@@ -158,10 +168,14 @@ parse(struct pm_cache *c, const unsigned char *b, size_t len)
 		c->v[i].size = get32(p + 20);
 		c->v[i].flags = get32(p + 24);
 		idlen = get32(p + 28);
+		datalen = get32(p + 32);
 		p += RECHDR;
 		if (idlen > max_id(c->v[i].flags) ||
 		    idlen > (size_t)(end - p) ||
 		    memchr(p, '\0', idlen) != NULL)
+			goto bad;
+		if (datalen > PM_CACHE_MAX_DATA ||
+		    datalen > (size_t)(end - p) - idlen)
 			goto bad;
 		id = pm_xmalloc(idlen + 1);
 		memcpy(id, p, idlen);
@@ -169,6 +183,13 @@ parse(struct pm_cache *c, const unsigned char *b, size_t len)
 		c->v[i].id = id;
 		p += idlen;
 		c->n = i + 1;
+		if (datalen > 0) {
+			data = pm_xmalloc(datalen);
+			memcpy(data, p, datalen);
+			c->v[i].data = data;
+			c->v[i].datalen = (uint32_t)datalen;
+			p += datalen;
+		}
 		if (i > 0 && memcmp(c->v[i - 1].oid, c->v[i].oid, 20) >= 0)
 			goto bad;
 	}
@@ -248,18 +269,36 @@ void
 pm_cache_put(struct pm_cache *c, const unsigned char oid[20],
     uint32_t size, uint32_t flags, const char *id)
 {
+	pm_cache_put_data(c, oid, size, flags, id, NULL, 0);
+}
+
+void
+pm_cache_put_data(struct pm_cache *c, const unsigned char oid[20],
+    uint32_t size, uint32_t flags, const char *id,
+    const unsigned char *data, size_t datalen)
+{
 	struct pm_cache_rec	*r;
+	unsigned char		*d;
 	size_t			 n;
 
 	if (c == NULL || (n = strlen(id)) > max_id(flags))
 		return;
 	c->add = pm_xgrow(c->add, &c->capadd, c->nadd + 1, sizeof(*c->add));
-	r = &c->add[c->nadd++];
+	r = &c->add[c->nadd];
+	memset(r, 0, sizeof(*r));
 	memcpy(r->oid, oid, 20);
 	r->size = size;
 	r->flags = flags;
 	r->id = pm_xstrdup(id);
 	r->used = 1;
+	/* Old records are seq 0: any addition wins, the last one most. */
+	r->seq = (uint32_t)++c->nadd;
+	if (data != NULL && datalen > 0 && datalen <= PM_CACHE_MAX_DATA) {
+		d = pm_xmalloc(datalen);
+		memcpy(d, data, datalen);
+		r->data = d;
+		r->datalen = (uint32_t)datalen;
+	}
 }
 
 void
@@ -280,8 +319,11 @@ static int
 cmp_rec(const void *a, const void *b)
 {
 	const struct pm_cache_rec	*x = a, *y = b;
+	int				 c;
 
-	return memcmp(x->oid, y->oid, 20);
+	if ((c = memcmp(x->oid, y->oid, 20)) != 0)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 /* Append n bytes to the growing output. */
@@ -348,8 +390,11 @@ pm_cache_save(struct pm_cache *c)
 		put32(hdr + 20, all[i].size);
 		put32(hdr + 24, all[i].flags);
 		put32(hdr + 28, (uint32_t)idlen);
+		put32(hdr + 32, all[i].datalen);
 		out_add(&o, &len, &cap, hdr, RECHDR);
 		out_add(&o, &len, &cap, all[i].id, idlen);
+		if (all[i].datalen > 0)
+			out_add(&o, &len, &cap, all[i].data, all[i].datalen);
 	}
 	h = pm_fnv64(PM_FNV_INIT, o, len);
 	put32(n4, (uint32_t)(h & 0xffffffffu));

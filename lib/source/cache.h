@@ -2,7 +2,9 @@
  * A cache keyed by content (the way git's index, ESLint's --cache and
  * ruff keep one): for each blob id, what the cross-file rules need
  * from the blob without reading it (its size, whether it opens with a
- * front matter fence, the front matter's 'id:' value).  One file,
+ * front matter fence, the front matter's 'id:' value), and for lint
+ * the blob's findings and the facts the cross-file rules read
+ * (lint/replay.c), an opaque record here.  One file,
  * <git common dir>/postmortem/cache, never in the work tree.
  *
  * It is never needed for a correct answer: a file that is missing,
@@ -24,12 +26,19 @@
 				   hex id, "" for a root */
 #define	PM_CACHE_HISTORY 0x4u	/* the history walk's result up to a
 				   commit (source/history.c) */
+#define	PM_CACHE_WTLINT	0x8u	/* lint's record of a working tree file
+				   (corpus.c): size is its bytes, the
+				   oid a key made from its blob's */
 
 struct	pm_cache_rec {
 	unsigned char	 oid[20];
 	uint32_t	 size;		/* bytes of the blob */
 	uint32_t	 flags;		/* PM_CACHE_* */
 	const char	*id;		/* front matter 'id:' value, or "" */
+	const unsigned char *data;	/* the linter's record of the blob
+					   (lint/replay.c), or NULL */
+	uint32_t	 datalen;
+	uint32_t	 seq;		/* order of addition: the last wins */
 	int		 used;		/* looked up or added this run; -1:
 					   dropped, not kept */
 };
@@ -66,6 +75,12 @@ void	 pm_cache_use(struct pm_cache *, const struct pm_cache_rec *);
  */
 void	 pm_cache_put(struct pm_cache *, const unsigned char oid[20],
 	    uint32_t size, uint32_t flags, const char *id);
+/* The same with the linter's record of the blob (copied; at most
+ * PM_CACHE_MAX_DATA bytes, else the record is kept without it). */
+#define	PM_CACHE_MAX_DATA	(1u << 20)
+void	 pm_cache_put_data(struct pm_cache *, const unsigned char oid[20],
+	    uint32_t size, uint32_t flags, const char *id,
+	    const unsigned char *data, size_t datalen);
 /* Keep none of the records with these flags (an older snapshot). */
 void	 pm_cache_drop(struct pm_cache *, uint32_t flags);
 /*
