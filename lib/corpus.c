@@ -21,6 +21,7 @@
 
 #include "base/alloc.h"
 #include "base/arena.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "base/finding.h"
 #include "corpus.h"
@@ -53,8 +54,8 @@ struct	slot {
 					   REC_WORKTREE: read from the disk */
 	/* The key of the file's lint record: its blob's id, or for a
 	 * file of the working tree that git's index says is that blob
-	 * (stat data), a key made from that id (the file's bytes may
-	 * not be the blob's: line endings, filters). */
+	 * (stat data), a key made from that id and the path (the file's
+	 * bytes may not be the blob's: line endings, filters). */
 	unsigned char		 lkey[20];
 	int			 has_lkey;
 	const struct pm_cache_rec *lhit; /* a worktree file's record */
@@ -89,7 +90,8 @@ worktree_keys(struct pm_source *src, const struct pm_entries *es,
 	const git_index_entry	*ie;
 	const char		*ipath;
 	struct stat		 st, ist;
-	char			*full, b[64];
+	struct pm_buf		 b = PM_BUF_INIT;
+	char			*full;
 	git_oid			 k;
 	size_t			 i;
 
@@ -120,15 +122,19 @@ worktree_keys(struct pm_source *src, const struct pm_entries *es,
 			continue;
 		}
 		free(full);
-		memcpy(b, "postmortem worktree lint\0", 25);
-		memcpy(b + 25, ie->id.id, 20);
-		if (git_odb_hash(&k, b, 45, GIT_OBJECT_BLOB) < 0)
+		/* By path too: two copies of a report do not take turns. */
+		pm_buf_truncate(&b, 0);
+		pm_buf_put(&b, "postmortem worktree lint", 25);
+		pm_buf_put(&b, ie->id.id, 20);
+		pm_buf_puts(&b, es->v[i].path);
+		if (git_odb_hash(&k, b.ptr, b.len, GIT_OBJECT_BLOB) < 0)
 			continue;
 		memcpy(slots[i].lkey, k.id, 20);
 		slots[i].has_lkey = 1;
 		slots[i].lsize = (uint32_t)st.st_size;
 	}
 done:
+	pm_buf_release(&b);
 	git_index_free(idx);
 }
 
