@@ -81,6 +81,29 @@ struct	load {
  * (changed after the index was written, in its timestamp), the key of
  * its lint record (lkey) and its size, the way git trusts its index.
  */
+/*
+ * The key of the lint record of a working tree file whose bytes are
+ * the blob oid, at path (by path too: two copies of a report do not
+ * take turns).  Returns 0 or -1.
+ */
+static int
+worktree_key(unsigned char key[20], const unsigned char oid[20],
+    const char *path)
+{
+	struct pm_buf	 b = PM_BUF_INIT;
+	git_oid		 k;
+	int		 rc;
+
+	pm_buf_put(&b, "postmortem worktree lint", 25);
+	pm_buf_put(&b, oid, 20);
+	pm_buf_puts(&b, path);
+	rc = git_odb_hash(&k, b.ptr, b.len, GIT_OBJECT_BLOB) < 0 ? -1 : 0;
+	if (rc == 0)
+		memcpy(key, k.id, 20);
+	pm_buf_release(&b);
+	return rc;
+}
+
 static void
 worktree_keys(struct pm_source *src, const struct pm_entries *es,
     const unsigned char *target, struct slot *slots)
@@ -90,9 +113,7 @@ worktree_keys(struct pm_source *src, const struct pm_entries *es,
 	const git_index_entry	*ie;
 	const char		*ipath;
 	struct stat		 st, ist;
-	struct pm_buf		 b = PM_BUF_INIT;
 	char			*full;
-	git_oid			 k;
 	size_t			 i;
 
 	if (repo == NULL || git_repository_index(&idx, repo) < 0)
@@ -122,19 +143,12 @@ worktree_keys(struct pm_source *src, const struct pm_entries *es,
 			continue;
 		}
 		free(full);
-		/* By path too: two copies of a report do not take turns. */
-		pm_buf_truncate(&b, 0);
-		pm_buf_put(&b, "postmortem worktree lint", 25);
-		pm_buf_put(&b, ie->id.id, 20);
-		pm_buf_puts(&b, es->v[i].path);
-		if (git_odb_hash(&k, b.ptr, b.len, GIT_OBJECT_BLOB) < 0)
-			continue;
-		memcpy(slots[i].lkey, k.id, 20);
-		slots[i].has_lkey = 1;
-		slots[i].lsize = (uint32_t)st.st_size;
+		if (worktree_key(slots[i].lkey, ie->id.id, es->v[i].path) == 0) {
+			slots[i].has_lkey = 1;
+			slots[i].lsize = (uint32_t)st.st_size;
+		}
 	}
 done:
-	pm_buf_release(&b);
 	git_index_free(idx);
 }
 
@@ -356,9 +370,36 @@ load_one(struct load *ld, size_t i)
 		free(buf);
 		return;
 	}
-	/* The bytes read are the ones the record will be of. */
-	if (!e->has_oid && s->has_lkey && len != s->lsize)
+	/*
+	 * A file of the working tree that the index's stat data did not
+	 * vouch for (edited, or only touched): keyed by the bytes read.
+	 * Unchanged ones are still not parsed.
+	 */
+	if (!e->has_oid && ld->opts->lint_key != 0 && ld->cache != NULL &&
+	    (!s->has_lkey || len != s->lsize) && len <= UINT32_MAX &&
+	    strcmp(e->path, "-") != 0) {
+		git_oid		 oid;
+		const struct pm_cache_rec *r;
+
 		s->has_lkey = 0;
+		if (git_odb_hash(&oid, buf, len, GIT_OBJECT_BLOB) == 0 &&
+		    worktree_key(s->lkey, oid.id, e->path) == 0) {
+			s->has_lkey = 1;
+			s->lsize = (uint32_t)len;
+			s->force |= REC_WORKTREE;
+			r = pm_cache_get(ld->cache, s->lkey);
+			if (r != NULL && r->data != NULL &&
+			    (r->flags & PM_CACHE_WTLINT) && r->size == len &&
+			    pm_lint_stub(&doc, ld->cfg, e->path, s->force,
+			    ld->opts->lint_key, r->data, r->datalen) == 0) {
+				s->lhit = r;
+				s->doc = doc;
+				s->replay = 1;
+				free(buf);
+				return;
+			}
+		}
+	}
 	flags = ld->opts->doc_flags;
 	if (e->named || included)
 		flags |= PM_PARSE_FORCE;
@@ -440,17 +481,21 @@ cache_key(const struct pm_config *cfg)
  * and write it back when it changed.  PM_CACHE_STATS=1 says how it
  * went on standard error (for the tests and the benchmark).
  */
+/* replayed: reports linted from their records, or -1 (not lint). */
 static void
-cache_stats(struct pm_cache *c, int saved)
+cache_stats(struct pm_cache *c, int saved, ssize_t replayed)
 {
 	static const char *const states[] = { "missing", "ok", "stale",
 	    "corrupt" };
 	size_t	 hits, added;
+	char	 rb[40] = "";
 
 	if (getenv("PM_CACHE_STATS") != NULL) {
 		pm_cache_counts(c, &hits, &added);
-		fprintf(stderr, "cache: %s, %zu hits, %zu added%s\n",
-		    states[pm_cache_state(c)], hits, added,
+		if (replayed >= 0)
+			snprintf(rb, sizeof(rb), ", %zd replayed", replayed);
+		fprintf(stderr, "cache: %s, %zu hits, %zu added%s%s\n",
+		    states[pm_cache_state(c)], hits, added, rb,
 		    saved == -1 ? ", not written" : "");
 	}
 }
@@ -472,7 +517,7 @@ cache_finish(struct pm_cache *c, struct slot *slots,
 			    slots[i].flags, slots[i].id);
 	}
 	if (save)
-		cache_stats(c, pm_cache_save(c));
+		cache_stats(c, pm_cache_save(c), -1);
 }
 
 void
@@ -480,17 +525,19 @@ pm_corpus_cache_save(struct pm_corpus *cp)
 {
 	struct pm_docsrc	*d;
 	size_t			 i;
+	ssize_t			 nr = 0;
 
 	if (cp == NULL || cp->cache == NULL)
 		return;
 	for (i = 0; i < cp->ndocs; i++) {
 		d = &cp->dsrc[i];
+		nr += d->replay != NULL;
 		d->replay = NULL;
 		if (d->fresh != NULL && d->has_oid)
 			pm_cache_put_data(cp->cache, d->oid, d->size,
 			    d->flags, d->id, d->fresh, d->freshlen);
 	}
-	cache_stats(cp->cache, pm_cache_save(cp->cache));
+	cache_stats(cp->cache, pm_cache_save(cp->cache), nr);
 	pm_cache_free(cp->cache);
 	cp->cache = NULL;
 }
