@@ -152,6 +152,32 @@ lint mv2 --format sarif
 check "lint-cache: after a rename, warm again = --no-cache" same nc-mv mv2
 git mv postmortems/renamed.md postmortems/own.md
 
+# Renamed in the index, where records are by blob id: a report without
+# an 'id:' line takes its id from its new name, and now shares it.
+sed '/^id: /d' postmortems/own.md >postmortems/noid-a.md
+sed -e '/^id: /d' -e 's/forty minutes/fifty minutes/' postmortems/own.md \
+    >postmortems/noid-b.md
+git add postmortems/noid-a.md postmortems/noid-b.md
+git commit -q -m "two reports without ids"
+lint st0 --staged --format json
+lint st1 --staged --format json
+check "lint-cache: --staged warm replays" grep -q ', [1-9][0-9]* replayed' "$T/st1.cache"
+mkdir -p postmortems/sub
+git mv postmortems/noid-b.md postmortems/sub/noid-a.md
+lint nc-st --no-cache --staged --format json
+lint st2 --staged --format json
+check "lint-cache: --staged after a rename = --no-cache" same nc-st st2
+check "lint-cache: --staged after a rename, the new name's id is shared" \
+    grep -q "id 'noid-a' is also used" "$T/st2"
+lint nc-rev --no-cache --rev HEAD --format gitlab
+lint rev0 --rev HEAD --format gitlab
+lint rev1 --rev HEAD --format gitlab
+check "lint-cache: --rev cold = --no-cache" same nc-rev rev0
+check "lint-cache: --rev warm = --no-cache" same nc-rev rev1
+git rm -q -f postmortems/sub/noid-a.md postmortems/noid-a.md
+git commit -q -m "no more reports without ids"
+git status --porcelain >/dev/null
+
 # Another day: overdue action items follow --today.
 TODAY=2027-03-01
 lint nc-day --no-cache
