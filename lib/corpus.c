@@ -76,12 +76,6 @@ struct	load {
 };
 
 /*
- * With the lint cache in the working tree: for each file that git's
- * index has with the same stat data (size, times, inode), not racily
- * (changed after the index was written, in its timestamp), the key of
- * its lint record (lkey) and its size, the way git trusts its index.
- */
-/*
  * The key of the lint record of a working tree file whose bytes are
  * the blob oid, at path (by path too: two copies of a report do not
  * take turns).  Returns 0 or -1.
@@ -104,6 +98,12 @@ worktree_key(unsigned char key[20], const unsigned char oid[20],
 	return rc;
 }
 
+/*
+ * With the lint cache in the working tree: for each file that git's
+ * index has with the same stat data (size, times, inode), not racily
+ * (changed after the index was written, in its timestamp), the key of
+ * its lint record (lkey) and its size, the way git trusts its index.
+ */
 static void
 worktree_keys(struct pm_source *src, const struct pm_entries *es,
     const unsigned char *target, struct slot *slots)
@@ -143,7 +143,8 @@ worktree_keys(struct pm_source *src, const struct pm_entries *es,
 			continue;
 		}
 		free(full);
-		if (worktree_key(slots[i].lkey, ie->id.id, es->v[i].path) == 0) {
+		if (worktree_key(slots[i].lkey, ie->id.id,
+		    es->v[i].path) == 0) {
 			slots[i].has_lkey = 1;
 			slots[i].lsize = (uint32_t)st.st_size;
 		}
