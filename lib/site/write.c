@@ -476,6 +476,24 @@ added(struct pm_sitew *w, const char *rel, int kept)
 	pthread_mutex_unlock(&w->mu);
 }
 
+/*
+ * The path in the new tree where rel goes, into dst, its folders made.
+ * Returns 0, or -1 with the error set (an unsafe rel).
+ */
+static int
+dest_path(struct pm_sitew *w, const char *rel, struct pm_buf *dst)
+{
+	if (!valid_relpath(rel)) {
+		pm_error_set("refusing to write '%s': not a safe site path",
+		    rel);
+		return -1;
+	}
+	if (mkparents(w, rel) == -1)
+		return -1;
+	pm_buf_printf(dst, "%s/%s", w->tmp, rel);
+	return 0;
+}
+
 int
 pm_sitew_put(struct pm_sitew *w, const char *rel, const void *data,
     size_t len)
@@ -486,14 +504,8 @@ pm_sitew_put(struct pm_sitew *w, const char *rel, const void *data,
 	size_t		 off;
 	int		 fd, rc = -1, kept;
 
-	if (!valid_relpath(rel)) {
-		pm_error_set("refusing to write '%s': not a safe site path",
-		    rel);
+	if (dest_path(w, rel, &dst) == -1)
 		return -1;
-	}
-	if (mkparents(w, rel) == -1)
-		return -1;
-	pm_buf_printf(&dst, "%s/%s", w->tmp, rel);
 	kept = keep_old(w, rel, dst.ptr, data, len);
 	if (!kept) {
 		fd = open(dst.ptr, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW,
@@ -539,14 +551,8 @@ pm_sitew_link(struct pm_sitew *w, const char *rel, int dirfd,
 	char		*key = (char *)rel;
 	int		 rc = -1, kept = 0;
 
-	if (!valid_relpath(rel)) {
-		pm_error_set("refusing to write '%s': not a safe site path",
-		    rel);
+	if (dest_path(w, rel, &dst) == -1)
 		return -1;
-	}
-	if (mkparents(w, rel) == -1)
-		return -1;
-	pm_buf_printf(&dst, "%s/%s", w->tmp, rel);
 	/*
 	 * Link first, then check what was linked: no window between the
 	 * check and the use.  linkat(2) without AT_SYMLINK_FOLLOW links a
