@@ -79,7 +79,9 @@ struct	pm_prule {
 	struct pm_example	*bad, *good;
 	size_t			 nbad, ngood;
 	int			 shadowed;	/* a later pack redefines it */
-	atomic_int		 jitted;	/* JIT compiled (jit_once) */
+	atomic_int		 jitted;	/* compiled and JIT compiled
+						   (jit_once); -1: unusable */
+	struct pm_pack		*pack;		/* its pack (for jit_once) */
 };
 
 struct	pm_pack {
@@ -262,6 +264,10 @@ jit(const struct pm_rulepacks *rp, pcre2_code *re)
 	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 }
 
+static int	compile_with_defs(struct pm_rulepacks *, const struct pm_pack *,
+		    const char *, struct pm_pos, const char *, size_t,
+		    pcre2_code **, const char **, size_t *);
+
 /* pcre2_jit_compile() must not run while another thread matches. */
 static pthread_mutex_t	 jit_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -269,25 +275,48 @@ static pthread_mutex_t	 jit_lock = PTHREAD_MUTEX_INITIALIZER;
  * JIT-compile a rule's patterns the first time it is matched, not at
  * load: most rules never run (their prefilter words are absent, or no
  * report has their locale), and compiling the large ones took longer
- * than linting a thousand reports.  Threads wait on the lock until the
- * code is ready, so none matches a pattern being compiled; afterwards
- * the flag is read without it.
+ * than linting a thousand reports.  A shipped pack's patterns are not
+ * even compiled at load (the suite checks they do; a pre-commit hook
+ * on one report needs few of them): that happens here too.  Threads
+ * wait on the lock until the code is ready, so none matches a pattern
+ * being compiled; afterwards the flag is read without it.  Returns 0,
+ * or -1 when the pattern does not compile (said once, on stderr): the
+ * rule does not run.
  */
-static void
-jit_once(const struct pm_rulepacks *rp, const struct pm_prule *cr)
+static int
+jit_once(const struct pm_rulepacks *crp, const struct pm_prule *cr)
 {
-	struct pm_prule	*r = (struct pm_prule *)cr;	/* the flag only */
+	struct pm_prule		*r = (struct pm_prule *)cr;
+	struct pm_rulepacks	*rp = (struct pm_rulepacks *)crp;
+	const char		*what;
+	int			 v;
 
-	if (atomic_load_explicit(&r->jitted, memory_order_acquire))
-		return;
+	if ((v = atomic_load_explicit(&r->jitted, memory_order_acquire)) != 0)
+		return v > 0 ? 0 : -1;
 	pthread_mutex_lock(&jit_lock);
-	if (!atomic_load_explicit(&r->jitted, memory_order_relaxed)) {
-		jit(rp, r->re);
-		if (r->pre != NULL)
-			jit(rp, r->pre);
-		atomic_store_explicit(&r->jitted, 1, memory_order_release);
+	if ((v = atomic_load_explicit(&r->jitted, memory_order_relaxed)) == 0) {
+		v = 1;
+		if (r->re == NULL) {
+			what = pm_arena_printf(&rp->arena, "pattern of '%s'",
+			    r->full);
+			if (compile_with_defs(rp, r->pack, what, r->pos, r->pat,
+			    r->pat_len, &r->re, &r->full_pat,
+			    &r->full_len) == -1) {
+				fprintf(stderr, "postmortem: %s\n",
+				    pm_error_get());
+				pm_error_clear();
+				v = -1;
+			}
+		}
+		if (v > 0) {
+			jit(rp, r->re);
+			if (r->pre != NULL)
+				jit(rp, r->pre);
+		}
+		atomic_store_explicit(&r->jitted, v, memory_order_release);
 	}
 	pthread_mutex_unlock(&jit_lock);
+	return v > 0 ? 0 : -1;
 }
 
 static int
@@ -909,6 +938,13 @@ compile_rules(struct pm_rulepacks *rp)
 
 	for (i = 0; i < rp->npacks; i++) {
 		pk = &rp->packs[i];
+		for (j = 0; j < pk->nrules; j++)
+			pk->rules[j].pack = pk;
+		/* Shipped packs compile when first matched (jit_once). */
+		if (pk->shipped) {
+			build_keywords(rp, pk);
+			continue;
+		}
 		for (j = 0; j < pk->ndefs; j++) {
 			what = pm_arena_printf(&rp->arena, "definition '%s'",
 			    pk->defs[j].name);
@@ -1765,7 +1801,8 @@ run_patterns(struct pm_lint *lt, enum pm_rule_id family,
 			 */
 			if (r->pre_lit && !m->hit[j])
 				continue;
-			jit_once(rp, r);
+			if (jit_once(rp, r) == -1)
+				continue;
 			if (r->pre_lit && base == NULL) {
 				match_near_keywords(lt, family, lvl, pk, j);
 				continue;
@@ -1988,7 +2025,14 @@ pm_rulepacks_test(const struct pm_rulepacks *rp, FILE *out, size_t *nrun)
 		pk = &rp->packs[i];
 		for (j = 0; j < pk->nrules; j++) {
 			r = &pk->rules[j];
-			jit_once(rp, r);	/* as the linter matches */
+			/* As the linter matches; a pattern that does
+			 * not compile is a failure of its own. */
+			if (jit_once(rp, r) == -1) {
+				nfail++;
+				fprintf(out, "%s:%u: %s: the pattern does not "
+				    "compile\n", pk->path, r->pos.line, r->full);
+				continue;
+			}
 			for (k = 0; k < r->nbad; k++, n++) {
 				if ((rc = matches(r, md, rp->mctx,
 				    r->bad[k].text)) == 1)
@@ -2061,7 +2105,8 @@ pm_rulepacks_explain(const struct pm_rulepacks *rp, const char *id,
 				continue;
 			if (found++ > 0)
 				fputc('\n', out);
-			jit_once(rp, r);
+			if (jit_once(rp, r) == -1)
+				continue;
 			fprintf(out, "%s (%s, %s%s)\n", r->full, r->source,
 			    pm_rule_name(pk->family), r->shadowed ?
 			    ", replaced by a later pack" : "");
