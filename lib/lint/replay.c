@@ -21,7 +21,8 @@
  * against what is left, so any bytes are safe to read; a record that
  * does not parse, or is for another key, path or parse, is not used.
  */
-#include <fcntl.h>
+#include <sys/stat.h>
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,21 +59,25 @@ pm_lint_live_rule(enum pm_rule_id r)
 uint64_t
 pm_lint_cache_key(const struct pm_rulepacks *packs)
 {
-	char		 b[65536];
-	uint64_t	 h, d;
-	ssize_t		 n;
-	int		 fd;
+	struct stat	 st;
+	uint64_t	 h, d, v[5];
 
 	h = pm_fnv64(PM_FNV_INIT, SCHEMA, sizeof(SCHEMA));
 	h = pm_fnv64(h, PM_VERSION, sizeof(PM_VERSION));
-	/* The binary itself: a rebuilt linter may find other things. */
-	if ((fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC)) == -1)
+	/*
+	 * The binary itself: a rebuilt linter may find other things.  Its
+	 * stat data, as the build snapshot keys it (a rebuild writes a new
+	 * file: another inode and time), not a hash of its megabytes,
+	 * which cost a tenth of a warm lint --staged.
+	 */
+	if (stat("/proc/self/exe", &st) == -1)
 		return 0;
-	while ((n = read(fd, b, sizeof(b))) > 0)
-		h = pm_fnv64(h, b, (size_t)n);
-	close(fd);
-	if (n < 0)
-		return 0;
+	v[0] = (uint64_t)st.st_dev;
+	v[1] = (uint64_t)st.st_ino;
+	v[2] = (uint64_t)st.st_size;
+	v[3] = (uint64_t)st.st_mtim.tv_sec;
+	v[4] = (uint64_t)st.st_mtim.tv_nsec;
+	h = pm_fnv64(h, v, sizeof(v));
 	d = pm_rulepacks_digest(packs);
 	h = pm_fnv64(h, &d, sizeof(d));
 	return h != 0 ? h : 1;
