@@ -29,6 +29,10 @@
 #define	PM_CACHE_WTLINT	0x8u	/* lint's record of a working tree file
 				   (corpus.c): size is its bytes, the
 				   oid a key made from its blob's */
+#define	PM_CACHE_ADDED	0x10u	/* when a path was first committed, as
+				   of a commit (source/history.c): the
+				   oid a key made from both, id "WHEN
+				   \tAUTHOR", "" when never */
 
 struct	pm_cache_rec {
 	unsigned char	 oid[20];

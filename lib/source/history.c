@@ -834,6 +834,27 @@ first_parents(git_repository *repo, struct pm_cache *cache,
  * *chain, *n.  A repository without commits, or a revision that is a
  * tree, gives an empty chain.  Returns 0 or -1.
  */
+/* The commit rev (HEAD when NULL) names: 1 and *tip, 0 for none. */
+static int
+rev_tip(git_repository *repo, const char *rev, git_oid *tip)
+{
+	git_object	*obj = NULL;
+	git_commit	*c = NULL;
+	int		 rc = 0;
+
+	if (rev == NULL && git_repository_head_unborn(repo) == 1)
+		return 0;
+	if (git_revparse_single(&obj, repo, rev != NULL ? rev : "HEAD") == 0 &&
+	    git_object_peel((git_object **)&c, obj, GIT_OBJECT_COMMIT) == 0) {
+		*tip = *git_commit_id(c);
+		rc = 1;
+	}
+	git_error_clear();
+	git_commit_free(c);
+	git_object_free(obj);
+	return rc;
+}
+
 static int
 rev_chain(git_repository *repo, struct pm_cache *cache, const char *rev,
     git_oid **chain, size_t *n)
@@ -1270,6 +1291,98 @@ bisect_added(git_repository *repo, const git_oid *chain, size_t from,
 	return (long)lo;
 }
 
+/*
+ * The cache's key for "when was PATH first committed, as of commit
+ * TIP": two hashes of both, and a mark (no blob id looks like it).
+ */
+static void
+added_key(unsigned char key[20], const git_oid *tip, const char *path)
+{
+	uint64_t	 a, b;
+
+	a = pm_fnv64(PM_FNV_INIT, tip->id, OIDSZ);
+	a = pm_fnv64(a, path, strlen(path) + 1);
+	b = pm_fnv64(a ^ 0x9e3779b97f4a7c15ULL, path, strlen(path));
+	b = pm_fnv64(b, tip->id, OIDSZ);
+	memcpy(key, &a, 8);
+	memcpy(key + 8, &b, 8);
+	memcpy(key + 16, "ADD\0", 4);
+}
+
+/*
+ * Fill h from the cache's records of paths as of tip.  Returns 1 when
+ * every path has one, else 0 (and h is left as it was).
+ */
+static int
+added_from_cache(struct pm_history *h, struct pm_cache *cache,
+    const git_oid *tip, const char *const *paths, size_t npaths)
+{
+	const struct pm_cache_rec	*r;
+	const struct pm_cache_rec	**rs;
+	unsigned char			 key[20];
+	git_signature			 sig;
+	struct slot			*s;
+	const char			*tab;
+	char				*who, *lt, none[1] = "";
+	size_t				 i;
+
+	if (cache == NULL || npaths == 0)
+		return 0;
+	rs = pm_xcalloc(npaths, sizeof(*rs));
+	for (i = 0; i < npaths; i++) {
+		added_key(key, tip, paths[i]);
+		if ((r = pm_cache_get(cache, key)) == NULL ||
+		    r->flags != PM_CACHE_ADDED || (r->id[0] != '\0' &&
+		    (tab = strchr(r->id, '\t')) == NULL)) {
+			free(rs);
+			return 0;
+		}
+		rs[i] = r;
+	}
+	for (i = 0; i < npaths; i++) {
+		pm_cache_use(cache, rs[i]);
+		if (rs[i]->id[0] == '\0')
+			continue;	/* never committed */
+		tab = strchr(rs[i]->id, '\t');
+		/* "Name <mail>", as author_index() writes it. */
+		who = pm_xstrdup(tab + 1);
+		memset(&sig, 0, sizeof(sig));
+		sig.name = who;
+		sig.email = none;
+		if ((lt = strrchr(who, '<')) != NULL && lt > who &&
+		    lt[-1] == ' ' && lt[strlen(lt) - 1] == '>') {
+			lt[-1] = '\0';
+			lt[strlen(lt) - 1] = '\0';
+			sig.email = lt + 1;
+		}
+		s = map_put(&h->paths, paths[i]);
+		s->when = strtoll(rs[i]->id, NULL, 10);
+		s->aux = author_index(h, &sig);
+		free(who);
+	}
+	free(rs);
+	return 1;
+}
+
+/* Record what pm_history_load_paths found for path as of tip. */
+static void
+added_to_cache(const struct pm_history *h, struct pm_cache *cache,
+    const git_oid *tip, const char *path)
+{
+	const struct slot	*s;
+	unsigned char		 key[20];
+	char			*v;
+
+	if (cache == NULL)
+		return;
+	added_key(key, tip, path);
+	s = map_find(&h->paths, path, hash_str(path));
+	v = s == NULL ? pm_xstrdup("") : pm_xasprintf("%lld\t%s",
+	    (long long)s->when, h->author[s->aux]);
+	pm_cache_put(cache, key, 0, PM_CACHE_ADDED, v);
+	free(v);
+}
+
 int
 pm_history_load_paths(struct pm_history **out, struct pm_source *src,
     const char *rev, const char *const *paths, size_t npaths)
@@ -1282,14 +1395,23 @@ pm_history_load_paths(struct pm_history **out, struct pm_source *src,
 	struct change		 one;
 	char			*cur = NULL, *old, *cur_name = NULL;
 	size_t			 n = 0, i, from, hops, best;
+	git_oid			 tip;
 	long			 k;
-	int			 rc = -1, r;
+	int			 rc = -1, r, has_tip;
 
 	h = pm_xcalloc(1, sizeof(*h));
 	*out = h;
 	if ((repo = pm_source_git_acquire(src)) == NULL)
 		return pm_source_has_repo(src) ? -1 : 0;
 	h->shallow = git_repository_is_shallow(repo) == 1;
+	/* Asked before, as of the same commit (not in a shallow clone,
+	 * whose history may deepen): no walk. */
+	has_tip = !h->shallow && rev_tip(repo, rev, &tip) == 1;
+	if (has_tip && added_from_cache(h, pm_source_cache(src), &tip, paths,
+	    npaths)) {
+		rc = 0;
+		goto done;
+	}
 	if (rev_chain(repo, pm_source_cache(src), rev, &chain, &n) == -1)
 		goto done;
 	if (n == 0) {
@@ -1352,6 +1474,10 @@ pm_history_load_paths(struct pm_history **out, struct pm_source *src,
 		git_commit_free(c);
 		c = NULL;
 	}
+	if (has_tip)
+		for (i = 0; i < npaths; i++)
+			added_to_cache(h, pm_source_cache(src), &tip,
+			    paths[i]);
 	rc = 0;
 done:
 	free(cur);

@@ -174,4 +174,47 @@ check "cache: build: same site with and without the cache, any -j" \
 check "cache: build wrote nothing in the work tree" \
     sh -c "git status --porcelain --ignored | cmp -s - '$T/status0'"
 cd "$TOP" || exit 2
+# The first commit of a staged report, as of HEAD, is kept in the cache
+# by commit: rewriting that commit (another HEAD) asks the history
+# again, so a late report is never excused by a stale answer.
+d=$(tmpdir)
+git init -q "$d/r"
+(
+	cd "$d/r" || exit 2
+	mkdir postmortems
+	cat >postmortems/late.md <<'EOF'
+---
+title: Queue backlog
+id: late-one
+severity: SEV3
+status: final
+started: 2024-03-01T10:00:00Z
+ended: 2024-03-01T11:00:00Z
+authors: ["@kim"]
+---
+
+## Summary
+
+The queue backed up.
+EOF
+	git add -A && commit_at 2024-03-01T12:00:00Z "on time"
+	printf '\nMore.\n' >>postmortems/late.md && git add -A
+	$PM lint --staged --format json postmortems/late.md >"$d/a1" 2>/dev/null
+	$PM lint --staged --format json postmortems/late.md >"$d/a2" 2>/dev/null
+	git reset -q --soft HEAD~0
+	GIT_COMMITTER_DATE=2024-03-09T12:00:00Z git commit -q --amend \
+	    --no-edit --date 2024-03-09T12:00:00Z --only postmortems/late.md \
+	    2>/dev/null || true
+	printf '\nAgain.\n' >>postmortems/late.md && git add -A
+	$PM lint --staged --format json postmortems/late.md >"$d/a3" 2>/dev/null
+	$PM lint --staged --no-cache --format json postmortems/late.md \
+	    >"$d/a4" 2>/dev/null
+)
+check "cache: first commit of a staged report, warm = cold" \
+    cmp -s "$d/a1" "$d/a2"
+check "cache: on time before the commit is rewritten" \
+    sh -c "! grep -q 'distribution/48h' '$d/a1'"
+check "cache: rewritten 8 days late, the warm run says so" \
+    grep -q 'distribution/48h' "$d/a3"
+check "cache: ... as --no-cache does" cmp -s "$d/a3" "$d/a4"
 done_testing
