@@ -132,18 +132,6 @@ user_included(const struct pm_config *cfg, size_t n, const char *path)
 	return n > 0 && pm_config_included(&c, path);
 }
 
-static int
-cmp_byid(const void *a, const void *b)
-{
-	const struct pm_doc	*x = *(const struct pm_doc *const *)a;
-	const struct pm_doc	*y = *(const struct pm_doc *const *)b;
-	int			 c;
-
-	if ((c = strcmp(x->meta.id, y->meta.id)) != 0)
-		return c;
-	return strcmp(x->path, y->path);
-}
-
 enum	plan {
 	DO_NOTHING,
 	DO_ADOPT,	/* add a front matter */
@@ -351,7 +339,7 @@ cmd_adopt(int argc, char *argv[], struct pm_ctx *ctx)
 	bodies = pm_xcalloc(corpus->ndocs + 1, sizeof(*bodies));
 	for (i = 0; i < corpus->ndocs; i++)
 		what[i] = plan(corpus, i, &cfg, user_n, argc > 0, &bodies[i]);
-	qsort(corpus->byid, corpus->ndocs, sizeof(*corpus->byid), cmp_byid);
+	pm_corpus_sort_byid(corpus);
 
 	for (i = 0; i < corpus->ndocs; i++) {
 		doc = corpus->docs[i];

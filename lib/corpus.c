@@ -593,6 +593,12 @@ cmp_byid(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
+void
+pm_corpus_sort_byid(struct pm_corpus *cp)
+{
+	qsort(cp->byid, cp->ndocs, sizeof(*cp->byid), cmp_byid);
+}
+
 /* The number of loader threads: opts, else one per CPU. */
 static size_t
 nthreads(const struct pm_load_opts *opts, size_t nentries)
@@ -798,7 +804,7 @@ pm_corpus_load(struct pm_corpus **out, struct pm_source *src,
 	cp->shallow = pm_history_shallow(hs.h);
 	cp->byid = pm_xcalloc(n > 0 ? n : 1, sizeof(*cp->byid));
 	memcpy(cp->byid, cp->docs, n * sizeof(*cp->byid));
-	qsort(cp->byid, n, sizeof(*cp->byid), cmp_byid);
+	pm_corpus_sort_byid(cp);
 	rc = 0;
 done:
 	if (slots != NULL)

@@ -92,6 +92,8 @@ void	 pm_corpus_free(struct pm_corpus *);
 /* With lint_key: add lint's new records to the cache, write it and
  * close it (the stubs' records are gone: call after reporting). */
 void	 pm_corpus_cache_save(struct pm_corpus *);
+/* Sort byid again (by id, then path), after ids changed (adopt). */
+void	 pm_corpus_sort_byid(struct pm_corpus *);
 /* The document with this id (first by path if duplicated), or NULL. */
 struct pm_doc	*pm_corpus_find(const struct pm_corpus *, const char *id);
 
