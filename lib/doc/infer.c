@@ -189,6 +189,20 @@ trim(const char **s, size_t *len)
 		(*len)--;
 }
 
+/* A heading as a label: blanks, a trailing colon and bold marks off
+ * ("**Severity:**" -> "Severity"). */
+static void
+bare_label(const char **s, size_t *len)
+{
+	trim(s, len);
+	while (*len > 0 && ((*s)[*len - 1] == ':' || (*s)[*len - 1] == '*'))
+		(*len)--;
+	while (*len > 0 && **s == '*') {
+		(*s)++;
+		(*len)--;
+	}
+}
+
 /* Look a key up (case-insensitive, blanks squeezed). */
 static enum mkey
 key_kind(const char *k, size_t len)
@@ -1123,13 +1137,7 @@ heading_key(const struct pm_section *sec)
 	if (h == NULL)
 		return MK_NONE;
 	len = strlen(h);
-	trim(&h, &len);
-	while (len > 0 && (h[len - 1] == ':' || h[len - 1] == '*'))
-		len--;
-	while (len > 0 && *h == '*') {
-		h++;
-		len--;
-	}
+	bare_label(&h, &len);
 	k = key_kind(h, len);
 	return k == MK_EXTRA || k == MK_IGNORE ? MK_NONE : k;
 }
@@ -1880,13 +1888,7 @@ title_label(const char *h)
 {
 	size_t	 len = strlen(h);
 
-	trim(&h, &len);
-	while (len > 0 && (h[len - 1] == ':' || h[len - 1] == '*'))
-		len--;
-	while (len > 0 && *h == '*') {
-		h++;
-		len--;
-	}
+	bare_label(&h, &len);
 	return ieq(h, len, "title") || ieq(h, len, "incident title") ||
 	    ieq(h, len, "name");
 }
