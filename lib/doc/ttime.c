@@ -1448,6 +1448,11 @@ spoken_zone(const char *s, size_t len, size_t ws, size_t wl,
 		{ "UK", "Europe/London" },
 		{ "London", "Europe/London" },
 	};
+	static const char *const words[] = {
+		"Real", "This", "That", "The", "Each", "Every", "Any", "Same",
+		"Next", "Last", "First", "Some", "Response", "Down", "Total",
+		"Recovery", "Detection", "Resolution", "Lead", "Wait",
+	};
 	size_t	 k, t = ws + wl;
 	int	 local = wieq(s + ws, wl, "local") || wieq(s + ws, wl, "server");
 
@@ -1470,17 +1475,10 @@ spoken_zone(const char *s, size_t len, size_t ws, size_t wl,
 			    strlen(names[k].region), NULL, 0) == 0 ? 1 : -1;
 	/* "Response time", "Total time": words, not a zone; "local time"
 	 * is one, but whose? */
-	if (!local && (wieq(s + ws, wl, "Real") || wieq(s + ws, wl, "This") ||
-	    wieq(s + ws, wl, "That") || wieq(s + ws, wl, "The") ||
-	    wieq(s + ws, wl, "Each") || wieq(s + ws, wl, "Every") ||
-	    wieq(s + ws, wl, "Any") || wieq(s + ws, wl, "Same") ||
-	    wieq(s + ws, wl, "Next") || wieq(s + ws, wl, "Last") ||
-	    wieq(s + ws, wl, "First") || wieq(s + ws, wl, "Some") ||
-	    wieq(s + ws, wl, "Response") || wieq(s + ws, wl, "Down") ||
-	    wieq(s + ws, wl, "Total") || wieq(s + ws, wl, "Recovery") ||
-	    wieq(s + ws, wl, "Detection") || wieq(s + ws, wl, "Resolution") ||
-	    wieq(s + ws, wl, "Lead") || wieq(s + ws, wl, "Wait")))
-		return 0;
+	if (!local)
+		for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+			if (wieq(s + ws, wl, words[k]))
+				return 0;
 	return -1;
 }
 
